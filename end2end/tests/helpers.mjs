@@ -1,0 +1,162 @@
+// Shared helpers for Precis's browser tests.  Elements are found only by role, label and text,
+// as a person (or a screen reader) would find them; never by CSS class or id.
+import { expect } from '@playwright/test';
+import { firstSentence, mockSummary } from '../mock-hf.mjs';
+
+export { firstSentence, mockSummary };
+
+/** The Precis instances that playwright.config.mjs starts. */
+export const INSTANCES = {
+  /** token set, HuggingFace calls go to the mock */
+  hf: 'http://127.0.0.1:3000/',
+  /** no token: only the embedded local engine */
+  local: 'http://127.0.0.1:3001/',
+  /** token set, own rate limit of burst 2 and 1 per minute */
+  limited: 'http://127.0.0.1:3002/',
+};
+
+export const MOCK_HF_URL = `http://127.0.0.1:${Number(process.env.MOCK_HF_PORT ?? 3919)}`;
+
+export const DEFAULT_HF_MODEL = 'facebook/bart-large-cnn';
+export const LOCAL_MODEL = 'local/textrank';
+export const CUSTOM_MODEL = '__custom__';
+
+/** The seven parameter sliders, by label. */
+export const SLIDERS = [
+  'Min length',
+  'Max length',
+  'Temperature',
+  'Top-k',
+  'Top-p',
+  'Repetition penalty',
+  'Max time',
+];
+
+/** Opens the studio page of `instance` ('hf', 'local' or 'limited') and waits until it is hydrated. */
+export async function gotoStudio(page, instance = 'hf') {
+  const url = INSTANCES[instance];
+  if (!url) throw new Error(`unknown instance ${instance}`);
+  await page.goto(url);
+  await waitForHydration(page);
+}
+
+/** Reloads the page and waits until it is hydrated again. */
+export async function reloadStudio(page) {
+  await page.reload();
+  await waitForHydration(page);
+}
+
+async function waitForHydration(page) {
+  // The WASM bundle is fetched and started after the HTML: once the network is quiet, it runs.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1, name: 'Precis', exact: true })).toBeVisible();
+  // Compiling a large (debug) bundle can outlast the quiet network: make sure the page answers
+  // typing (the live word counter) before a test acts on it.  Input typed before hydration is
+  // not seen by the app, hence the retry.
+  const input = textInput(page);
+  await expect(async () => {
+    await input.fill('hydration probe');
+    await expect(page.getByText(/\b2 words\b/)).toBeVisible({ timeout: 1_000 });
+  }, 'the page is hydrated (the word counter follows the text area)').toPass({ timeout: 20_000 });
+  await input.fill('');
+}
+
+// ---- locators --------------------------------------------------------------------------------
+
+export const textInput = (page) => page.getByRole('textbox', { name: 'Text to summarize', exact: true });
+export const modelSelect = (page) => page.getByRole('combobox', { name: 'Model', exact: true });
+export const customModelInput = (page) =>
+  page.getByRole('textbox', { name: 'HuggingFace model ID', exact: true });
+export const summarizeButton = (page) => page.getByRole('button', { name: 'Summarize', exact: true });
+export const cancelButton = (page) => page.getByRole('button', { name: 'Cancel', exact: true });
+export const button = (page, name) => page.getByRole('button', { name, exact: true });
+export const checkbox = (page, name) => page.getByRole('checkbox', { name, exact: true });
+
+/** The range input labelled `name`, e.g. 'Max length'. */
+export const slider = (page, name) => page.getByRole('slider', { name, exact: true });
+/** The group around a slider: its label, the slider, its value and (when disabled) the reason. */
+export const sliderGroup = (page, name) => page.getByRole('group', { name, exact: true });
+/** The displayed value of a slider (an <output> inside its group). */
+export const sliderValue = (page, name) => sliderGroup(page, name).locator('output');
+
+/** The live word/character/token counter under the text area. */
+export const counter = (page) => page.getByText(/\d+ words? · \d+ characters? · ~\d+ tokens?/);
+
+export const conversation = (page) => page.getByRole('log', { name: 'Conversation', exact: true });
+export const historyPanel = (page) => page.getByRole('complementary', { name: 'History', exact: true });
+
+/** A role=alert element whose text matches `text` (alerts may also exist empty, waiting for news). */
+export const alertWith = (page, text) => page.getByRole('alert').filter({ hasText: text });
+/** A role=status element whose text matches `text`. */
+export const statusWith = (page, text) => page.getByRole('status').filter({ hasText: text });
+
+// ---- actions ---------------------------------------------------------------------------------
+
+/** Picks a model from the Model select by its option value (the model id). */
+export async function chooseModel(page, value) {
+  await modelSelect(page).selectOption({ value });
+  await expect(modelSelect(page)).toHaveValue(value);
+}
+
+/** Picks "Other HuggingFace model…" and types `id` as the model id. */
+export async function chooseCustomModel(page, id) {
+  await chooseModel(page, CUSTOM_MODEL);
+  const input = customModelInput(page);
+  await expect(input).toBeVisible();
+  await input.fill(id);
+  await expect(input).toHaveValue(id);
+}
+
+/**
+ * Puts `text` in the text area and submits it, with the Summarize button (default) or with
+ * Control+Enter in the text area (`{ via: 'keyboard' }`).  Does not wait for the result.
+ */
+export async function submit(page, text, { via = 'button' } = {}) {
+  const input = textInput(page);
+  await input.fill(text);
+  await expect(input).toHaveValue(text);
+  if (via === 'keyboard') {
+    await input.focus();
+    await page.keyboard.press('Control+Enter');
+  } else {
+    await summarizeButton(page).click();
+  }
+}
+
+/**
+ * Submits `text` to a model served by the mock and waits until its summary is in the
+ * Conversation log.  Returns the expected summary text.
+ */
+export async function summarize(page, text, options = {}) {
+  await submit(page, text, options);
+  const expected = mockSummary(text);
+  await expect(conversation(page)).toContainText(expected, { timeout: options.timeout ?? 15_000 });
+  return expected;
+}
+
+/** Every inference request the mock has received so far (model, inputs, parameters, options…). */
+export async function mockRequests() {
+  const res = await fetch(`${MOCK_HF_URL}/__requests`);
+  if (!res.ok) throw new Error(`mock HF answered ${res.status} to /__requests`);
+  return res.json();
+}
+
+/** A short random tag, to keep texts (and their history titles) unique across tests and runs. */
+export function uniqueTag() {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** Splits text into sentences (at . ! ? followed by white space), trimmed, empty ones dropped. */
+export function sentences(text) {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Asserts that none of the visible alerts shows a raw response body (HTML or JSON). */
+export async function expectNoRawBodyInAlerts(page) {
+  for (const text of await page.getByRole('alert').allInnerTexts()) {
+    expect(text, 'an alert shows a raw response body').not.toMatch(/<html|<body|[{}]|"error"/i);
+  }
+}

@@ -1,0 +1,142 @@
+// Summaries end to end: HuggingFace (the mock) on the "hf" instance, the embedded local engine
+// on the "local" instance.
+import fs from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import {
+  gotoStudio,
+  submit,
+  summarize,
+  conversation,
+  modelSelect,
+  summarizeButton,
+  statusWith,
+  mockSummary,
+  mockRequests,
+  sentences,
+  uniqueTag,
+  DEFAULT_HF_MODEL,
+  LOCAL_MODEL,
+} from './helpers.mjs';
+
+const THREE_SENTENCES = (tag) =>
+  `The harbour town of Wellmere ${tag} opened its new library on Monday. ` +
+  'Hundreds of residents queued before dawn to see the reading rooms. ' +
+  'The mayor said the building would stay open late every weekday.';
+
+test.describe('with HuggingFace (mock)', () => {
+  test.beforeEach(async ({ page }) => {
+    await gotoStudio(page, 'hf');
+  });
+
+  test('summarizes a text with the default model', async ({ page }) => {
+    const tag = uniqueTag();
+    const text = THREE_SENTENCES(tag);
+    const before = (await mockRequests()).length;
+
+    await submit(page, text);
+    const log = conversation(page);
+    const expected = mockSummary(text);
+    expect(expected).toBe(`Mock summary: The harbour town of Wellmere ${tag} opened its new library on Monday.`);
+    await expect(log).toContainText(expected);
+    await expect(log).toContainText(DEFAULT_HF_MODEL);
+    await expect(log).toContainText(/compression/i);
+    // the person's own text is kept, folded, with its word count
+    const words = text.split(/\s+/).length;
+    expect(words).toBe(34);
+    await expect(log.getByText(`Your text (${words} words)`, { exact: true })).toBeVisible();
+    await expect(summarizeButton(page)).toBeEnabled();
+
+    // what reached HuggingFace: the text, with the default model and parameters
+    const sent = (await mockRequests()).slice(before).filter((r) => r.inputs?.includes(tag));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].model).toBe(DEFAULT_HF_MODEL);
+    expect(sent[0].authorized).toBe(true);
+    expect(sent[0].parameters).toMatchObject({ max_length: 150, min_length: 40 });
+  });
+
+  test('Control+Enter in the text area submits', async ({ page }) => {
+    const text = `Keyboard ${uniqueTag()} users can submit without the mouse. They press Control and Enter.`;
+    await submit(page, text, { via: 'keyboard' });
+    await expect(conversation(page)).toContainText(mockSummary(text));
+  });
+
+  test('a second summary adds a turn and keeps the first', async ({ page }) => {
+    const first = `First ${uniqueTag()} text is about rivers. Rivers flow to the sea.`;
+    const second = `Second ${uniqueTag()} text is about mountains. Mountains are tall.`;
+    await summarize(page, first);
+    await summarize(page, second);
+    const log = conversation(page);
+    await expect(log).toContainText(mockSummary(first));
+    await expect(log).toContainText(mockSummary(second));
+    await expect(log.getByRole('button', { name: 'Copy', exact: true })).toHaveCount(2);
+  });
+
+  test('Copy puts the summary on the clipboard and downloads hold it', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const text = `Copying ${uniqueTag()} a summary should be one click. Nobody likes selecting text.`;
+    const expected = await summarize(page, text);
+    const log = conversation(page);
+
+    await log.getByRole('button', { name: 'Copy', exact: true }).last().click();
+    await expect(statusWith(page, /copied/i)).toBeVisible();
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip.trim()).toBe(expected);
+
+    for (const ext of ['txt', 'md']) {
+      const downloaded = page.waitForEvent('download');
+      await log.getByRole('button', { name: `Download .${ext}`, exact: true }).last().click();
+      const download = await downloaded;
+      expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+      const content = await fs.readFile(await download.path(), 'utf8');
+      expect(content).toContain(expected);
+    }
+  });
+});
+
+test.describe('with the local engine', () => {
+  // Fifteen plain sentences (no abbreviations or decimals, so sentence splitting is unambiguous).
+  const LONG_TEXT = [
+    'The city council met on Tuesday evening to discuss the new transport plan.',
+    'The plan would add three bus routes connecting the northern suburbs to the centre.',
+    'Several residents spoke in favour of more frequent buses during the morning rush.',
+    'Shop owners on the high street worried that roadworks would keep customers away.',
+    'The transport officer explained that the work would be done in short phases.',
+    'Each phase would close only one side of the street at a time.',
+    'Cyclists asked for protected lanes along the busiest part of the main road.',
+    'The council agreed to study a cycle lane as part of the second phase.',
+    'A local school asked for a safer crossing near its main entrance.',
+    'Parents said that children currently cross between parked cars.',
+    'The council promised a new crossing before the start of the next school year.',
+    'The cost of the whole plan was estimated at four million pounds.',
+    'Most of the money would come from a national fund for public transport.',
+    'A final vote on the transport plan is expected next month.',
+    'Residents can send written comments to the council until the end of the week.',
+  ].join(' ');
+
+  test('summarizes with the local model: an extract of the input sentences', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gotoStudio(page, 'local');
+    await expect(modelSelect(page)).toHaveValue(LOCAL_MODEL);
+
+    await submit(page, LONG_TEXT);
+    const log = conversation(page);
+    const copy = log.getByRole('button', { name: 'Copy', exact: true }).last();
+    await expect(copy).toBeVisible({ timeout: 15_000 });
+    await expect(log).toContainText(LOCAL_MODEL);
+
+    // The summary, as Copy gives it: non-empty, shorter than the input, made of its sentences.
+    await copy.click();
+    await expect(statusWith(page, /copied/i)).toBeVisible();
+    const summary = (await page.evaluate(() => navigator.clipboard.readText())).trim();
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary.length).toBeLessThan(LONG_TEXT.length);
+    const picked = sentences(summary);
+    expect(picked.length).toBeGreaterThan(0);
+    expect(picked.length).toBeLessThan(sentences(LONG_TEXT).length);
+    for (const s of picked) {
+      expect(LONG_TEXT, `extract sentence "${s}" comes from the input`).toContain(s);
+    }
+    await expect(log).toContainText(picked[0]);
+    expect(summary).not.toContain('Mock summary');
+  });
+});

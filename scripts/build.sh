@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds Precis: the server binary and the browser bundle (target/site).
+#   scripts/build.sh            debug server + release wasm (fast to rebuild; what tests use)
+#   scripts/build.sh --release  release server + release wasm (what you deploy)
+# Same steps as `cargo leptos build`, done by hand so that they also work where cargo-leptos
+# cannot be installed or the toolchain needs -Zbuild-std (see scripts/lib.sh).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+profile_flag=(); server_dir=debug
+if [ "${1:-}" = "--release" ]; then profile_flag=(--release); server_dir=release; fi
+
+pick_wasm_toolchain || die "no wasm32 toolchain: run scripts/setup.sh first"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh first"
+
+log "building the server (${server_dir})"
+cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
+
+log "building the browser bundle (wasm, release)"
+"${WASM_CARGO[@]}" build --lib --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features --features hydrate "${WASM_CARGO_ARGS[@]}" --target-dir target/front
+
+site=target/site
+rm -rf "$site.new" && mkdir -p "$site.new/pkg"
+wasm-bindgen --target web --no-typescript --out-name "$NAME" --out-dir "$site.new/pkg" \
+  "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm"
+mv "$site.new/pkg/${NAME}_bg.wasm" "$site.new/pkg/$NAME.wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  "$site.new/pkg/$NAME.wasm" -o "$site.new/pkg/$NAME.wasm"
+cp style/main.css "$site.new/pkg/$NAME.css"
+cp -r public/. "$site.new/"
+rm -rf "$site" && mv "$site.new" "$site"
+log "built: target/$server_dir/precis and $site ($(du -h "$site/pkg/$NAME.wasm" | cut -f1) wasm)"

@@ -1,0 +1,241 @@
+//! The error shape every client sees, over REST and server functions alike:
+//! `{"error": {"code", "message", "field"?, "retry_after"?}}`.
+//!
+//! The server builds these from its typed errors in one place (`server::error`); the page shows
+//! `message` as is and marks `field`.
+
+use serde::{Deserialize, Serialize};
+
+/// An input a message can point at (the page marks that control).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Text,
+    Model,
+    MinLength,
+    MaxLength,
+    Temperature,
+    TopK,
+    TopP,
+    RepetitionPenalty,
+    MaxTime,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Text => "Text to summarize",
+            Field::Model => "Model",
+            Field::MinLength => "Min length",
+            Field::MaxLength => "Max length",
+            Field::Temperature => "Temperature",
+            Field::TopK => "Top-k",
+            Field::TopP => "Top-p",
+            Field::RepetitionPenalty => "Repetition penalty",
+            Field::MaxTime => "Max time",
+        }
+    }
+
+    /// The JSON / HuggingFace parameter name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Model => "model",
+            Field::MinLength => "min_length",
+            Field::MaxLength => "max_length",
+            Field::Temperature => "temperature",
+            Field::TopK => "top_k",
+            Field::TopP => "top_p",
+            Field::RepetitionPenalty => "repetition_penalty",
+            Field::MaxTime => "max_time",
+        }
+    }
+
+    const ALL: [Field; 9] = [
+        Field::Text,
+        Field::Model,
+        Field::MinLength,
+        Field::MaxLength,
+        Field::Temperature,
+        Field::TopK,
+        Field::TopP,
+        Field::RepetitionPenalty,
+        Field::MaxTime,
+    ];
+
+    /// The parameter a free-text upstream message names first, if any ("`max_length` must be…").
+    pub fn named_in(message: &str) -> Option<Field> {
+        let lower = message.to_ascii_lowercase();
+        Field::ALL
+            .into_iter()
+            .filter(|f| !matches!(f, Field::Text | Field::Model))
+            .filter_map(|f| lower.find(f.key()).map(|at| (at, f)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, f)| f)
+    }
+}
+
+/// Stable, machine-readable error codes (part of the public API: never rename one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    EmptyText,
+    TextTooLong,
+    InvalidParameter,
+    InvalidRequest,
+    ModelUnavailable,
+    UpstreamRejected,
+    UpstreamUnauthorized,
+    UpstreamPaymentRequired,
+    ModelNotFound,
+    UpstreamRateLimited,
+    ModelLoading,
+    UpstreamError,
+    UpstreamTimeout,
+    UpstreamUnreachable,
+    UpstreamBadResponse,
+    RateLimited,
+    Busy,
+    NotFound,
+    Internal,
+    /// The browser could not reach Precis (never sent by the server).
+    Network,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::EmptyText => "empty_text",
+            ErrorCode::TextTooLong => "text_too_long",
+            ErrorCode::InvalidParameter => "invalid_parameter",
+            ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::ModelUnavailable => "model_unavailable",
+            ErrorCode::UpstreamRejected => "upstream_rejected",
+            ErrorCode::UpstreamUnauthorized => "upstream_unauthorized",
+            ErrorCode::UpstreamPaymentRequired => "upstream_payment_required",
+            ErrorCode::ModelNotFound => "model_not_found",
+            ErrorCode::UpstreamRateLimited => "upstream_rate_limited",
+            ErrorCode::ModelLoading => "model_loading",
+            ErrorCode::UpstreamError => "upstream_error",
+            ErrorCode::UpstreamTimeout => "upstream_timeout",
+            ErrorCode::UpstreamUnreachable => "upstream_unreachable",
+            ErrorCode::UpstreamBadResponse => "upstream_bad_response",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Busy => "busy",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Network => "network",
+        }
+    }
+}
+
+/// What a person or a script is told about one failure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicError {
+    pub code: ErrorCode,
+    /// A sentence saying what happened and what to do.
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    /// Seconds to wait before trying again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl PublicError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            retry_after: None,
+        }
+    }
+
+    pub fn with_field(mut self, field: Field) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    pub fn with_retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+}
+
+/// The body of every error response, and the error type of every server function.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", error.message)]
+pub struct ErrorResponse {
+    pub error: PublicError,
+}
+
+impl From<PublicError> for ErrorResponse {
+    fn from(error: PublicError) -> Self {
+        Self { error }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for ErrorResponse {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    /// Failures of the transport itself: the request never reached Precis, or what came back
+    /// was not one of our error bodies (a proxy's HTML page, say).
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        let error = match value {
+            E::Request(_) => PublicError::new(
+                ErrorCode::Network,
+                "Precis could not be reached. Check your connection and try again.",
+            ),
+            E::Args(_) | E::MissingArg(_) => PublicError::new(
+                ErrorCode::InvalidRequest,
+                "The request was incomplete. Reload the page and try again.",
+            ),
+            _ => PublicError::new(
+                ErrorCode::Internal,
+                "Something went wrong on the way back from Precis. Try again in a moment.",
+            ),
+        };
+        error.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_shape_is_stable() {
+        let e: ErrorResponse = PublicError::new(ErrorCode::RateLimited, "Slow down.")
+            .with_retry_after(7)
+            .into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"error": {"code": "rate_limited", "message": "Slow down.", "retry_after": 7}})
+        );
+    }
+
+    #[test]
+    fn as_str_matches_serde() {
+        for code in [ErrorCode::UpstreamPaymentRequired, ErrorCode::ModelLoading, ErrorCode::Busy] {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, serde_json::json!(code.as_str()));
+        }
+    }
+
+    #[test]
+    fn finds_the_parameter_a_message_names() {
+        assert_eq!(
+            Field::named_in("Error in `parameters.max_length`: ensure this value is <= 500"),
+            Some(Field::MaxLength)
+        );
+        assert_eq!(
+            Field::named_in("`min_length` must be <= `max_length`"),
+            Some(Field::MinLength)
+        );
+        assert_eq!(Field::named_in("top_p must be in [0, 1]"), Some(Field::TopP));
+        assert_eq!(Field::named_in("Something else broke"), None);
+    }
+}

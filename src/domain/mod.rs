@@ -1,0 +1,7 @@
+//! Rules and data shapes shared by the browser and the server: compiled into both.
+
+pub mod errors;
+pub mod models;
+pub mod params;
+pub mod summary;
+pub mod text;

@@ -1,0 +1,170 @@
+//! What the page and the API know about a model: its id, its input window, the parameters it
+//! honours. The server builds the catalog (`server::providers::catalog`); the page renders it.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::{ErrorCode, Field};
+use super::params::{Invalid, Param};
+
+/// Id of the embedded extractive summarizer, always available.
+pub const LOCAL_TEXTRANK: &str = "local/textrank";
+
+/// Input window assumed for a HuggingFace model the catalog does not know.
+pub const DEFAULT_HF_WINDOW: u32 = 1024;
+
+/// Longest model id accepted (HuggingFace's own limit is 96 characters).
+const MAX_MODEL_ID_CHARS: usize = 96;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    HuggingFace,
+    Local,
+}
+
+impl ProviderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::HuggingFace => "huggingface",
+            ProviderKind::Local => "local",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    pub id: String,
+    /// What the picker shows.
+    pub label: String,
+    pub provider: ProviderKind,
+    pub description: String,
+    /// Tokens the model reads; `None` when it reads any length.
+    pub input_window: Option<u32>,
+    /// Parameters the model takes into account; the page disables the other sliders.
+    pub honours: Vec<Param>,
+    /// One line saying why the other parameters are disabled.
+    pub ignores_reason: String,
+    pub experimental: bool,
+}
+
+impl ModelInfo {
+    pub fn honours(&self, p: Param) -> bool {
+        self.honours.contains(&p)
+    }
+
+    /// "reads up to 1,024 tokens" / "reads any length"
+    pub fn window_text(&self) -> String {
+        match self.input_window {
+            Some(n) => format!("reads up to {} tokens", thousands(n as usize)),
+            None => "reads any length".to_string(),
+        }
+    }
+}
+
+/// Describes a HuggingFace model the catalog does not list: Precis assumes a BART-sized window
+/// and that it honours every parameter.
+pub fn custom_hf_model(id: &str) -> ModelInfo {
+    ModelInfo {
+        id: id.to_string(),
+        label: id.to_string(),
+        provider: ProviderKind::HuggingFace,
+        description: "A HuggingFace model you named; Precis assumes it reads up to 1,024 tokens."
+            .to_string(),
+        input_window: Some(DEFAULT_HF_WINDOW),
+        honours: Param::ALL.to_vec(),
+        ignores_reason: String::new(),
+        experimental: false,
+    }
+}
+
+/// The models this server offers, as the page's picker lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub models: Vec<ModelInfo>,
+    pub default_model: String,
+    /// Whether a HuggingFace token is configured, so any HF model id may be typed in.
+    pub custom_models: bool,
+}
+
+impl Catalog {
+    pub fn get(&self, id: &str) -> Option<&ModelInfo> {
+        self.models.iter().find(|m| m.id == id)
+    }
+}
+
+/// Checks the shape of a model id typed by a person: `owner/name` or `name`, letters, digits,
+/// `-`, `_`, `.`; at most 96 characters.
+pub fn check_model_id(id: &str) -> Result<(), Invalid> {
+    let bad = |why: &str| {
+        Err(Invalid::new(
+            ErrorCode::InvalidRequest,
+            Field::Model,
+            format!("“{id}” is not a model id: {why}. Use the form owner/name, e.g. facebook/bart-large-cnn."),
+        ))
+    };
+    if id.trim().is_empty() {
+        return Err(Invalid::new(
+            ErrorCode::InvalidRequest,
+            Field::Model,
+            "Choose a model, or type a HuggingFace model id such as facebook/bart-large-cnn.",
+        ));
+    }
+    if id.chars().count() > MAX_MODEL_ID_CHARS {
+        return bad("it is longer than 96 characters");
+    }
+    let parts: Vec<&str> = id.split('/').collect();
+    if parts.len() > 2 {
+        return bad("it has more than one “/”");
+    }
+    for part in parts {
+        let valid_chars = part
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if part.is_empty() || !valid_chars || part.starts_with(['-', '.']) || part.contains("..") {
+            return bad("only letters, digits, “-”, “_” and “.” are allowed");
+        }
+    }
+    Ok(())
+}
+
+/// 100000 → "100,000"
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_real_model_ids() {
+        for id in ["facebook/bart-large-cnn", "google/pegasus-xsum", "t5-small", "a_b/c.d-1"] {
+            assert_eq!(check_model_id(id), Ok(()), "{id}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_ids() {
+        for id in ["", " ", "a/b/c", "../etc", "a b", "owner/", "/name", "x?y", &"a".repeat(97)] {
+            let e = check_model_id(id).unwrap_err();
+            assert_eq!(e.field, Field::Model, "{id}");
+            assert_eq!(e.code, ErrorCode::InvalidRequest);
+        }
+    }
+
+    #[test]
+    fn formats_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1024), "1,024");
+        assert_eq!(thousands(100_000), "100,000");
+    }
+}

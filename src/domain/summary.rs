@@ -1,0 +1,188 @@
+//! Requests and results of the summarize capability, as they cross the wire.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::{ErrorCode, Field};
+use super::models::{check_model_id, thousands, ProviderKind};
+use super::params::{Invalid, SummaryParams};
+use super::text::{char_count, word_count, MAX_TEXT_CHARS};
+
+/// `POST /api/v1/summaries` body, and the argument of the `summarize` server function.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummarizeRequest {
+    pub text: String,
+    /// A catalog id or any HuggingFace model id; the server's default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub parameters: SummaryParams,
+}
+
+impl SummarizeRequest {
+    /// Every rule the request breaks; the page shows them as the person types.
+    pub fn problems(&self) -> Vec<Invalid> {
+        let mut out = Vec::new();
+        if self.text.trim().is_empty() {
+            out.push(Invalid::new(
+                ErrorCode::EmptyText,
+                Field::Text,
+                "Paste or type some text to summarize first.",
+            ));
+        } else {
+            let chars = char_count(&self.text);
+            if chars > MAX_TEXT_CHARS {
+                out.push(Invalid::new(
+                    ErrorCode::TextTooLong,
+                    Field::Text,
+                    format!(
+                        "The text is {} characters long; the limit is {}. \
+                         Shorten it or summarize it in parts.",
+                        thousands(chars),
+                        thousands(MAX_TEXT_CHARS)
+                    ),
+                ));
+            }
+        }
+        if let Some(model) = &self.model {
+            if let Err(e) = check_model_id(model) {
+                out.push(e);
+            }
+        }
+        out.extend(self.parameters.problems());
+        out
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        match self.problems().into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(()),
+        }
+    }
+}
+
+/// One finished summary, as stored in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: i64,
+    pub model: String,
+    pub provider: ProviderKind,
+    /// The text that was summarized.
+    pub text: String,
+    pub summary: String,
+    pub parameters: SummaryParams,
+    /// Whether the text was longer than the model's window and only its start was read.
+    pub truncated: bool,
+    /// Unix time, milliseconds.
+    pub created_at: i64,
+    pub latency_ms: u64,
+}
+
+impl Summary {
+    pub fn title(&self) -> String {
+        super::text::first_words(&self.text, 8)
+    }
+
+    /// Summary words per input word (0.12 = the summary is 12% of the text's length).
+    pub fn compression(&self) -> f64 {
+        let input = word_count(&self.text);
+        if input == 0 {
+            return 0.0;
+        }
+        word_count(&self.summary) as f64 / input as f64
+    }
+}
+
+/// One line of the history list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryItem {
+    pub id: i64,
+    pub title: String,
+    pub model: String,
+    pub created_at: i64,
+}
+
+/// `GET /api/v1/summaries` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub summaries: Vec<HistoryItem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::params::default_params;
+
+    fn request(text: &str) -> SummarizeRequest {
+        SummarizeRequest {
+            text: text.to_string(),
+            model: None,
+            parameters: default_params(),
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_text_are_rejected() {
+        for text in ["", "   \n\t"] {
+            let e = request(text).validate().unwrap_err();
+            assert_eq!(e.code, ErrorCode::EmptyText);
+            assert_eq!(e.field, Field::Text);
+            assert_eq!(e.message, "Paste or type some text to summarize first.");
+        }
+    }
+
+    #[test]
+    fn text_over_the_limit_is_rejected_with_both_sizes() {
+        let e = request(&"a".repeat(MAX_TEXT_CHARS + 1))
+            .validate()
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::TextTooLong);
+        assert!(e.message.contains("100,001"), "{}", e.message);
+        assert!(e.message.contains("100,000"), "{}", e.message);
+    }
+
+    #[test]
+    fn text_at_the_limit_is_fine() {
+        assert_eq!(request(&"a".repeat(MAX_TEXT_CHARS)).validate(), Ok(()));
+    }
+
+    #[test]
+    fn parameter_problems_surface() {
+        let mut r = request("Some text.");
+        r.parameters.top_p = Some(2.0);
+        let e = r.validate().unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidParameter);
+        assert_eq!(e.field, Field::TopP);
+    }
+
+    #[test]
+    fn bad_model_id_is_rejected() {
+        let mut r = request("Some text.");
+        r.model = Some("not a model".into());
+        assert_eq!(r.validate().unwrap_err().field, Field::Model);
+    }
+
+    #[test]
+    fn json_defaults_fill_parameters() {
+        let r: SummarizeRequest = serde_json::from_str(r#"{"text": "Hello."}"#).unwrap();
+        assert_eq!(r.model, None);
+        assert!(r.parameters.use_cache);
+        assert_eq!(r.parameters.max_length, None);
+    }
+
+    #[test]
+    fn compression_is_summary_over_input_words() {
+        let s = Summary {
+            id: 1,
+            model: "m".into(),
+            provider: ProviderKind::Local,
+            text: "one two three four five six seven eight nine ten".into(),
+            summary: "one two".into(),
+            parameters: SummaryParams::default(),
+            truncated: false,
+            created_at: 0,
+            latency_ms: 1,
+        };
+        assert!((s.compression() - 0.2).abs() < 1e-9);
+    }
+}

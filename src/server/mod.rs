@@ -1,0 +1,14 @@
+//! Everything that runs only on the server (feature `ssr`).
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod history;
+pub mod identity;
+pub mod providers;
+pub mod rate_limit;
+pub mod routes;
+pub mod service;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,254 @@
+//! Model providers. Each one is a [`SummaryProvider`]: adding a provider is one module here plus
+//! one line in [`catalog::Providers::from_settings`].
+
+pub mod catalog;
+pub mod huggingface;
+pub mod local;
+
+use futures::future::BoxFuture;
+
+use crate::domain::errors::{ErrorCode, Field, PublicError};
+use crate::domain::models::{ModelInfo, ProviderKind};
+use crate::domain::params::SummaryParams;
+
+/// One piece of work for a provider: already validated, parameters already reduced to the ones
+/// the model honours.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub model: String,
+    pub text: String,
+    pub params: SummaryParams,
+    /// The text is longer than the model's window: ask the provider to cut it.
+    pub truncate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub summary: String,
+}
+
+pub trait SummaryProvider: Send + Sync + 'static {
+    fn kind(&self) -> ProviderKind;
+
+    /// The models this provider lists in the picker.
+    fn models(&self) -> Vec<ModelInfo>;
+
+    /// Describes a model id that is not in [`models`](Self::models), if this provider can run
+    /// it anyway (any HuggingFace model id, for instance).
+    fn describe_other(&self, _model: &str) -> Option<ModelInfo> {
+        None
+    }
+
+    fn summarize(&self, job: Job) -> BoxFuture<'_, Result<Output, ProviderError>>;
+}
+
+/// Everything that can go wrong inside a provider, upstream or local.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    /// The upstream refused the input or parameters (HTTP 400); its own messages.
+    #[error("upstream rejected the request: {messages:?}")]
+    Rejected {
+        messages: Vec<String>,
+        field: Option<Field>,
+    },
+    #[error("upstream refused our token (HTTP {status})")]
+    Unauthorized { status: u16 },
+    #[error("upstream credits exhausted (HTTP 402)")]
+    PaymentRequired,
+    #[error("model not found upstream (retired: {retired})")]
+    ModelNotFound { retired: bool },
+    #[error("upstream rate limit (retry after {retry_after:?} s)")]
+    RateLimited { retry_after: Option<u64> },
+    #[error("model loading upstream (estimated {estimated_time:?} s)")]
+    Loading { estimated_time: Option<f64> },
+    #[error("upstream failed with HTTP {status}")]
+    Upstream { status: u16 },
+    #[error("no answer within {after_secs} s")]
+    Timeout { after_secs: u64 },
+    #[error("upstream unreachable: {0}")]
+    Unreachable(#[source] reqwest::Error),
+    #[error("unexpected upstream response: {0}")]
+    BadResponse(String),
+    #[error("all workers busy")]
+    Busy { retry_after: u64 },
+    #[error("local engine failed: {0}")]
+    Internal(String),
+}
+
+/// Seconds to announce for a model that is loading, when HuggingFace gives no estimate.
+pub const DEFAULT_LOADING_SECS: u64 = 20;
+
+impl ProviderError {
+    pub fn loading_secs(estimated_time: Option<f64>) -> u64 {
+        estimated_time
+            .filter(|t| t.is_finite() && *t > 0.0)
+            .map_or(DEFAULT_LOADING_SECS, |t| t.ceil() as u64)
+    }
+
+    /// The sentence a person reads for this failure of `model`.
+    pub fn public(&self, model: &str) -> PublicError {
+        use ErrorCode as C;
+        match self {
+            ProviderError::Rejected { messages, field } => {
+                let said = messages
+                    .iter()
+                    .map(|m| clean_upstream_message(m))
+                    .filter(|m| !m.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let advice = match field {
+                    Some(f) => format!("Adjust {} and try again.", f.label()),
+                    None => "Adjust the text or the parameters and try again.".to_string(),
+                };
+                let message = if said.is_empty() {
+                    format!("HuggingFace rejected the request for {model}. {advice}")
+                } else {
+                    format!("HuggingFace rejected the request for {model}: {said} {advice}")
+                };
+                let e = PublicError::new(C::UpstreamRejected, message);
+                match field {
+                    Some(f) => e.with_field(*f),
+                    None => e,
+                }
+            }
+            ProviderError::Unauthorized { .. } => PublicError::new(
+                C::UpstreamUnauthorized,
+                "HuggingFace rejected this server's access token. Contact the operator of this \
+                 Precis to renew it; local models still work meanwhile.",
+            ),
+            ProviderError::PaymentRequired => PublicError::new(
+                C::UpstreamPaymentRequired,
+                "This server's HuggingFace credits are used up. Contact the operator to add credits, \
+                 or choose a local model.",
+            ),
+            ProviderError::ModelNotFound { retired: false } => PublicError::new(
+                C::ModelNotFound,
+                format!(
+                    "HuggingFace has no model called “{model}” (not found). Check the spelling, \
+                     or choose another model."
+                ),
+            )
+            .with_field(Field::Model),
+            ProviderError::ModelNotFound { retired: true } => PublicError::new(
+                C::ModelNotFound,
+                format!("“{model}” has been retired on HuggingFace and is no longer available. Choose another model."),
+            )
+            .with_field(Field::Model),
+            ProviderError::RateLimited { retry_after } => {
+                let secs = retry_after.unwrap_or(60);
+                PublicError::new(
+                    C::UpstreamRateLimited,
+                    format!(
+                        "HuggingFace is limiting this server's requests (rate limit reached). \
+                         Try again in {secs} s, or choose a local model."
+                    ),
+                )
+                .with_retry_after(secs)
+            }
+            ProviderError::Loading { estimated_time } => {
+                let secs = Self::loading_secs(*estimated_time);
+                PublicError::new(
+                    C::ModelLoading,
+                    format!("{model} is warming up on HuggingFace, about {secs} s. Try again then."),
+                )
+                .with_retry_after(secs)
+            }
+            ProviderError::Upstream { status } => PublicError::new(
+                C::UpstreamError,
+                format!(
+                    "HuggingFace had a problem running {model} (error {status}). Try again in a \
+                     minute, or choose another model."
+                ),
+            ),
+            ProviderError::Timeout { after_secs } => PublicError::new(
+                C::UpstreamTimeout,
+                format!(
+                    "{model} did not answer within {after_secs} s. Try a shorter text or a higher \
+                     Max time, or try again later."
+                ),
+            ),
+            ProviderError::Unreachable(_) => PublicError::new(
+                C::UpstreamUnreachable,
+                "Precis could not reach HuggingFace. Try again in a minute; if it keeps happening, \
+                 tell the operator. Local models still work.",
+            ),
+            ProviderError::BadResponse(_) => PublicError::new(
+                C::UpstreamBadResponse,
+                format!(
+                    "HuggingFace sent back an unexpected response for {model} that could not be read. \
+                     Try again, or choose another model."
+                ),
+            ),
+            ProviderError::Busy { retry_after } => PublicError::new(
+                C::Busy,
+                format!("Precis is busy with other people's requests. Try again in {retry_after} s."),
+            )
+            .with_retry_after(*retry_after),
+            ProviderError::Internal(_) => PublicError::new(
+                C::Internal,
+                "The local engine failed on this text. Try again; if it keeps happening, tell the operator.",
+            ),
+        }
+    }
+}
+
+/// An upstream message made fit to show: one line, no code quotes, bounded length, ends with a
+/// period. (The page renders it as text, never as HTML.)
+fn clean_upstream_message(raw: &str) -> String {
+    const MAX_CHARS: usize = 240;
+    let flat: String = raw
+        .chars()
+        .filter(|c| *c != '`')
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let mut text = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > MAX_CHARS {
+        text = text.chars().take(MAX_CHARS).collect::<String>() + "…";
+    }
+    if !text.is_empty() && !text.ends_with(['.', '!', '?', '…']) {
+        text.push('.');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upstream_messages_are_flattened_and_bounded() {
+        assert_eq!(
+            clean_upstream_message("Error in `parameters.max_length`:\n ensure <= 500"),
+            "Error in parameters.max_length: ensure <= 500."
+        );
+        assert!(clean_upstream_message(&"x".repeat(1000)).chars().count() <= 241);
+        assert_eq!(clean_upstream_message("   "), "");
+    }
+
+    #[test]
+    fn rejection_names_the_field_it_blames() {
+        let e = ProviderError::Rejected {
+            messages: vec!["`max_length` must be <= 500".into()],
+            field: Some(Field::MaxLength),
+        }
+        .public("m");
+        assert_eq!(e.field, Some(Field::MaxLength));
+        assert!(e.message.contains("max_length must be"), "{}", e.message);
+        assert!(e.message.contains("Adjust Max length"), "{}", e.message);
+    }
+
+    #[test]
+    fn loading_uses_the_estimate_rounded_up() {
+        let e = ProviderError::Loading { estimated_time: Some(12.2) }.public("m");
+        assert_eq!(e.retry_after, Some(13));
+        assert!(e.message.contains("warming up") && e.message.contains("about 13 s"));
+        let e = ProviderError::Loading { estimated_time: None }.public("m");
+        assert_eq!(e.retry_after, Some(DEFAULT_LOADING_SECS));
+    }
+
+    #[test]
+    fn auth_failure_points_to_the_operator() {
+        let m = ProviderError::Unauthorized { status: 403 }.public("m").message;
+        assert!(m.contains("token") && m.contains("operator"));
+    }
+}

@@ -1,0 +1,4 @@
+//! HTTP routes other than the pages: the REST API and health probes. Each area owns a router.
+
+pub mod api;
+pub mod health;

@@ -1,0 +1,198 @@
+//! Builds the application from settings: database, providers, routes, listener.
+//! Tests build it on port 0 and talk to it over HTTP like any client.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use axum::routing::Router;
+use axum::middleware;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use super::config::Settings;
+use super::db::Db;
+use super::history::History;
+use super::identity::{self, identify, CookieConfig, KeyError};
+use super::providers::catalog::{CatalogError, Providers};
+use super::rate_limit::RateLimiter;
+use super::routes::{api, health};
+use super::service::Summarizer;
+use super::state::AppState;
+use crate::ui::{shell, App};
+
+/// Largest request body accepted (the text limit is 100,000 characters, up to 4 bytes each).
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    CookieKey(#[from] KeyError),
+    #[error(transparent)]
+    Providers(#[from] CatalogError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    limiter: RateLimiter,
+    address: SocketAddr,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartupError::DataDir {
+            path: settings.data_dir.display().to_string(),
+            source,
+        })?;
+        let db = Db::connect(&settings.database_url).await?;
+        let key = identity::load_key(
+            settings.cookie_secret.as_ref().map(|s| s.expose()),
+            &settings.data_dir,
+        )?;
+        let providers = Providers::from_settings(&settings)?;
+        let history = History::new(db.clone());
+
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .map_err(|source| StartupError::Bind {
+                addr: settings.addr,
+                source,
+            })?;
+        let address = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: settings.addr,
+            source,
+        })?;
+
+        let leptos_options = LeptosOptions::builder()
+            .output_name("precis")
+            .site_root(settings.site_root.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .env(Env::PROD)
+            .build();
+        let state = AppState {
+            leptos_options,
+            db,
+            history: history.clone(),
+            summarizer: Summarizer::new(providers, history),
+            cookies: CookieConfig {
+                key,
+                secure: settings.cookie_secure,
+            },
+        };
+        let limiter = RateLimiter::new(settings.rate_limit);
+        let router = router(state.clone(), &limiter);
+        Ok(Self {
+            listener,
+            router,
+            state,
+            limiter,
+            address,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then finishes the requests in flight.
+    pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let cleanup = self.limiter.spawn_cleanup();
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, service)
+            .with_graceful_shutdown(stop)
+            .await;
+        cleanup.abort();
+        self.state.db.close().await;
+        tracing::info!("stopped");
+        served
+    }
+}
+
+fn router(state: AppState, limiter: &RateLimiter) -> Router {
+    let routes = generate_route_list(App);
+    let pages: Router = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state.clone());
+
+    // The page's summarize server function goes through the same limiter as the REST endpoint.
+    let summarize_fn = <crate::api::Summarize as ServerFn>::PATH;
+    Router::new()
+        .route_service(summarize_fn, pages.clone().layer(limiter.layer()))
+        .merge(api::summarize_router().route_layer(limiter.layer()))
+        .merge(api::history_router())
+        .merge(health::router())
+        .fallback_service(pages)
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(state.cookies.clone(), identify))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

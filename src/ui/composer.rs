@@ -1,0 +1,146 @@
+//! The editor: text area, live counts, window warning, errors, Summarize / Cancel.
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use super::state::{Phase, Studio};
+use crate::domain::errors::Field;
+use crate::domain::models::thousands;
+use crate::domain::text::{TextStats, MAX_TEXT_CHARS};
+
+#[component]
+pub fn Composer() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let stats = Memo::new(move |_| TextStats::of(&studio.text.get()));
+
+    let window_note = move || {
+        let s = stats.get();
+        if s.chars > MAX_TEXT_CHARS {
+            return Some(format!(
+                "{} characters: over the limit of {}. Shorten the text before summarizing.",
+                thousands(s.chars),
+                thousands(MAX_TEXT_CHARS)
+            ));
+        }
+        let model = studio.model()?;
+        let window = model.input_window? as usize;
+        if s.tokens > window {
+            Some(format!(
+                "About {} tokens: longer than what {} reads ({} tokens). It will summarize the \
+                 first ~{} tokens and ignore the rest.",
+                thousands(s.tokens),
+                model.label,
+                thousands(window),
+                thousands(window)
+            ))
+        } else if s.tokens * 10 >= window * 9 {
+            Some(format!(
+                "About {} tokens: close to the {}-token limit of {}.",
+                thousands(s.tokens),
+                thousands(window),
+                model.label
+            ))
+        } else {
+            None
+        }
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            studio.submit();
+        }
+    };
+
+    let status = move || match studio.phase.get() {
+        Phase::Idle => String::new(),
+        Phase::Working => format!("Summarizing with {}…", studio.model_id()),
+        Phase::WarmingUp { remaining } => format!(
+            "{} is warming up on HuggingFace, about {remaining} s. Precis will retry by itself.",
+            studio.model_id()
+        ),
+        Phase::Cancelled => "Cancelled.".to_string(),
+    };
+    let text_invalid = move || {
+        studio
+            .error
+            .get()
+            .is_some_and(|e| e.field == Some(Field::Text))
+    };
+
+    view! {
+        <form
+            class="composer"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                studio.submit();
+            }
+        >
+            <label for="text" class="composer-label">
+                "Text to summarize"
+            </label>
+            <textarea
+                id="text"
+                name="text"
+                rows="6"
+                placeholder="Paste an article, a report, meeting notes…"
+                aria-describedby="text-stats text-note"
+                aria-invalid=move || text_invalid().to_string()
+                prop:value=move || studio.text.get()
+                on:input=move |ev| studio.text.set(event_target_value(&ev))
+                on:keydown=on_keydown
+            ></textarea>
+            <div class="composer-info">
+                <p id="text-stats" class="stats">
+                    {move || {
+                        let s = stats.get();
+                        format!(
+                            "{} words · {} characters · ~{} tokens",
+                            thousands(s.words),
+                            thousands(s.chars),
+                            thousands(s.tokens),
+                        )
+                    }}
+                </p>
+                <p id="text-note" class="note" class:hidden=move || window_note().is_none()>
+                    {window_note}
+                </p>
+            </div>
+            <div class="alert-slot" role="alert">
+                {move || {
+                    studio
+                        .error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert">
+                                    <span class="alert-icon" aria-hidden="true">"!"</span>
+                                    {e.message}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+            <div class="composer-actions">
+                <p class="status" role="status">
+                    {move || studio.busy().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}
+                    {status}
+                </p>
+                <Show when=move || studio.busy()>
+                    <button type="button" class="secondary" on:click=move |_| studio.cancel()>
+                        "Cancel"
+                    </button>
+                </Show>
+                <button type="submit" class="primary" disabled=move || studio.busy()>
+                    "Summarize"
+                </button>
+            </div>
+            <p class="shortcut-hint">
+                <kbd>"Ctrl"</kbd>
+                " + "
+                <kbd>"Enter"</kbd>
+                " to summarize"
+            </p>
+        </form>
+    }
+}
