@@ -18,6 +18,7 @@ const MAX_MODEL_ID_CHARS: usize = 96;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
+    #[serde(rename = "huggingface")]
     HuggingFace,
     Local,
 }

@@ -126,7 +126,7 @@ impl Param {
 }
 
 /// The parameters of one summary request. `None` leaves the model's own default.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +151,23 @@ pub struct SummaryParams {
 
 fn default_true() -> bool {
     true
+}
+
+impl Default for SummaryParams {
+    /// Every parameter left to the model; HuggingFace's cache on, no waiting for loading.
+    fn default() -> Self {
+        Self {
+            min_length: None,
+            max_length: None,
+            temperature: None,
+            top_k: None,
+            top_p: None,
+            repetition_penalty: None,
+            max_time: None,
+            use_cache: true,
+            wait_for_model: false,
+        }
+    }
 }
 
 /// One rule broken by a request: which field, and a sentence saying what to do.

@@ -67,7 +67,10 @@ impl AppError {
             AppError::Invalid(e) => e.clone().into(),
             AppError::BadBody(detail) => PublicError::new(
                 C::InvalidRequest,
-                format!("The request could not be read: {detail}. Send JSON like {{\"text\": \"…\"}}."),
+                format!(
+                    "The request could not be read: {detail}. Send a JSON object with a \"text\" \
+                     field and optional \"model\" and \"parameters\"."
+                ),
             ),
             AppError::ModelUnavailable { reason, .. } => {
                 PublicError::new(C::ModelUnavailable, reason.clone())

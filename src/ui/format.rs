@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn formats_utc_datetimes() {
         assert_eq!(utc_datetime(0), "1970-01-01 00:00 UTC");
-        assert_eq!(utc_datetime(1_795_302_300_000), "2026-11-21 21:05 UTC");
+        assert_eq!(utc_datetime(1_795_302_300_000), "2026-11-21 23:05 UTC");
         assert_eq!(utc_datetime(951_782_400_000), "2000-02-29 00:00 UTC");
     }
 

@@ -1,1 +1,11 @@
-fn main(){}
+//! Integration tests: the real application on a random port, a temporary database, and a
+//! wiremock server standing in for the HuggingFace Inference API. One binary, so it links once.
+
+mod concurrency;
+mod errors;
+mod health;
+mod helpers;
+mod history;
+mod limits;
+mod loading;
+mod summarize;

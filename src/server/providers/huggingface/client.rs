@@ -44,10 +44,13 @@ impl HuggingFace {
         })
     }
 
+    /// max_time plus a grace period, capped by the operator's HF_TIMEOUT_SECS. A model told to
+    /// wait for loading may need the whole cap.
     fn timeout_for(&self, job: &Job) -> Duration {
         match job.params.max_time {
-            // A model told to wait may take a while to load: allow the longer of the two.
-            Some(t) if !job.params.wait_for_model => Duration::from_secs_f64(t) + GRACE,
+            Some(t) if !job.params.wait_for_model => {
+                (Duration::from_secs_f64(t) + GRACE).min(self.default_timeout)
+            }
             _ => self.default_timeout,
         }
     }

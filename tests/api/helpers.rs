@@ -1,0 +1,201 @@
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use precis::server::config::Settings;
+use precis::server::startup::Application;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+pub const TOKEN: &str = "hf_test_token";
+pub const DEFAULT_MODEL_PATH: &str = "/models/facebook/bart-large-cnn";
+
+pub const ARTICLE: &str = "The city council approved a new budget on Tuesday. \
+    The budget raises spending on public transport by ten percent. \
+    Council members argued for hours about the cost of new bus lines. \
+    The mayor said the plan would cut traffic and pollution in the centre. \
+    Opponents warned that property taxes might rise next year. \
+    The vote passed by seven votes to four after a long debate.";
+
+/// A running application and what it talks to.
+pub struct TestApp {
+    pub address: String,
+    pub hf: MockServer,
+    pub data_dir: Arc<TempDir>,
+    vars: HashMap<String, String>,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+/// The application with a HuggingFace token, pointed at a fresh mock.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Same, with extra or overriding environment variables (`("HF_TOKEN", "")` removes the token).
+pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    let hf = MockServer::start().await;
+    let data_dir = Arc::new(tempfile::tempdir().expect("temp dir"));
+    let mut vars: HashMap<String, String> = [
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_string()),
+        ("PRECIS_DATA_DIR", data_dir.path().display().to_string()),
+        ("HF_TOKEN", TOKEN.to_string()),
+        ("HF_BASE_URL", hf.uri()),
+        ("PRECIS_RATE_LIMIT_BURST", "100000".to_string()),
+        ("PRECIS_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    for (k, v) in overrides {
+        vars.insert(k.to_string(), v.to_string());
+    }
+    start(hf, data_dir, vars).await
+}
+
+async fn start(hf: MockServer, data_dir: Arc<TempDir>, vars: HashMap<String, String>) -> TestApp {
+    let settings = Settings::from_lookup(|k| vars.get(k).filter(|v| !v.is_empty()).cloned())
+        .expect("test settings");
+    let app = Application::build(settings).await.expect("app builds");
+    let address = format!("http://{}", app.address());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let handle = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        address,
+        hf,
+        data_dir,
+        vars,
+        stop: Some(stop),
+        handle: Some(handle),
+    }
+}
+
+impl TestApp {
+    /// A new person (a browser with its own cookie jar).
+    pub fn user(&self) -> User {
+        User {
+            http: reqwest::Client::new(),
+            base: self.address.clone(),
+            cookie: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Stops this instance and starts another on the same database and cookie key.
+    pub async fn restart(mut self) -> TestApp {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle.await.expect("join").expect("clean shutdown");
+        }
+        let hf = std::mem::replace(&mut self.hf, MockServer::start().await);
+        start(hf, self.data_dir.clone(), self.vars.clone()).await
+    }
+
+    /// Stubs the default model to answer `summary`.
+    pub async fn hf_answers(&self, summary: &str) {
+        Mock::given(method("POST"))
+            .and(path(DEFAULT_MODEL_PATH))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!([{ "summary_text": summary }])))
+            .mount(&self.hf)
+            .await;
+    }
+
+    pub async fn db(&self) -> sqlx::SqlitePool {
+        let url = format!("sqlite://{}", self.data_dir.path().join("precis.db").display());
+        sqlx::SqlitePool::connect(&url).await.expect("open test db")
+    }
+}
+
+/// One person's client: keeps the identity cookie the server hands out.
+#[derive(Clone)]
+pub struct User {
+    pub http: reqwest::Client,
+    pub base: String,
+    cookie: Arc<Mutex<Option<String>>>,
+}
+
+impl User {
+    /// The same person talking to another instance (after a restart).
+    pub fn on(&self, app: &TestApp) -> User {
+        User {
+            base: app.address.clone(),
+            ..self.clone()
+        }
+    }
+
+    pub fn cookie(&self) -> Option<String> {
+        self.cookie.lock().expect("cookie lock").clone()
+    }
+
+    pub async fn send(&self, req: reqwest::RequestBuilder) -> reqwest::Response {
+        let req = match self.cookie() {
+            Some(c) => req.header("cookie", c),
+            None => req,
+        };
+        let res = req.send().await.expect("request reaches the app");
+        if let Some(set) = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()) {
+            let pair = set.split(';').next().unwrap_or_default().to_string();
+            *self.cookie.lock().expect("cookie lock") = Some(pair);
+        }
+        res
+    }
+
+    pub async fn summarize(&self, body: Value) -> reqwest::Response {
+        self.send(self.http.post(format!("{}/api/v1/summaries", self.base)).json(&body))
+            .await
+    }
+
+    /// Through the page's server function instead of REST.
+    pub async fn summarize_fn(&self, request: Value) -> reqwest::Response {
+        self.send(
+            self.http
+                .post(format!("{}/api/ui/summarize", self.base))
+                .json(&json!({ "request": request })),
+        )
+        .await
+    }
+
+    pub async fn list(&self) -> Value {
+        let res = self.send(self.http.get(format!("{}/api/v1/summaries", self.base))).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.expect("json")
+    }
+
+    pub async fn get(&self, id: i64) -> reqwest::Response {
+        self.send(self.http.get(format!("{}/api/v1/summaries/{id}", self.base))).await
+    }
+
+    pub async fn delete(&self, id: i64) -> reqwest::Response {
+        self.send(self.http.delete(format!("{}/api/v1/summaries/{id}", self.base))).await
+    }
+}
+
+/// Asserts an error response's status, code and shape; returns its `error` object.
+pub async fn expect_error(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status(), status, "status");
+    let retry_header = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body: Value = res.json().await.expect("error body is JSON");
+    let error = body["error"].clone();
+    assert_eq!(error["code"], code, "code in {body}");
+    let message = error["message"].as_str().expect("message");
+    assert!(message.len() > 20, "a real sentence: {message}");
+    assert!(!message.contains("<html") && !message.contains('{'), "no raw bodies: {message}");
+    let allowed = ["code", "message", "field", "retry_after"];
+    for key in error.as_object().expect("object").keys() {
+        assert!(allowed.contains(&key.as_str()), "unexpected key {key}");
+    }
+    if let Some(secs) = error["retry_after"].as_u64() {
+        assert_eq!(retry_header, Some(secs.to_string()), "Retry-After header");
+    }
+    error
+}
