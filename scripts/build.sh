@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # Builds Precis: the server binary and the browser bundle (target/site).
-#   scripts/build.sh            debug server + release wasm (fast to rebuild; what tests use)
-#   scripts/build.sh --release  release server + release wasm (what you deploy)
+#   scripts/build.sh --release  release server + browser bundle (what you run and deploy)
+#   scripts/build.sh            debug server + browser bundle
+#   scripts/build.sh --site     browser bundle only (the tests build their own server binary)
 # Same steps as `cargo leptos build`, done by hand so that they also work where cargo-leptos
 # cannot be installed or the toolchain needs -Zbuild-std (see scripts/lib.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-profile_flag=(); server_dir=debug
-if [ "${1:-}" = "--release" ]; then profile_flag=(--release); server_dir=release; fi
+profile_flag=(); server_dir=debug; build_server=true
+case "${1:-}" in
+  --release) profile_flag=(--release); server_dir=release ;;
+  --site) build_server=false ;;
+  "") ;;
+  *) die "usage: scripts/build.sh [--release|--site]" ;;
+esac
 
 pick_wasm_toolchain || die "no wasm32 toolchain: run scripts/setup.sh first"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh first"
 
-log "building the server (${server_dir})"
-cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
+if $build_server; then
+  log "building the server (${server_dir})"
+  cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
+fi
 
 log "building the browser bundle (wasm, release)"
 "${WASM_CARGO[@]}" build --lib --target wasm32-unknown-unknown --profile wasm-release \
@@ -31,4 +39,4 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 cp style/main.css "$site.new/pkg/$NAME.css"
 cp -r public/. "$site.new/"
 rm -rf "$site" && mv "$site.new" "$site"
-log "built: target/$server_dir/precis and $site ($(du -h "$site/pkg/$NAME.wasm" | cut -f1) wasm)"
+log "built: $($build_server && echo "target/$server_dir/precis and ")$site ($(du -h "$site/pkg/$NAME.wasm" | cut -f1) wasm)"

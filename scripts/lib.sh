@@ -36,6 +36,12 @@ apt_install() {
 # 1. the standard path: a toolchain with a prebuilt wasm32-unknown-unknown std (rustup target add);
 # 2. otherwise Debian's rustc-web + rust-web-src, building std from source (-Zbuild-std).
 pick_wasm_toolchain() {
+  if [ "${PRECIS_WASM_TOOLCHAIN:-}" = debian ]; then   # force the fallback (to test it)
+    WASM_CARGO=(env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo)
+    WASM_CARGO_ARGS=(-Zbuild-std=std,panic_abort)
+    [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ]
+    return
+  fi
   if rustc --print sysroot >/dev/null 2>&1 \
      && [ -d "$(rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown/lib" ]; then
     WASM_CARGO=(cargo); WASM_CARGO_ARGS=()

@@ -11,6 +11,7 @@ want_e2e=false
 command -v cargo >/dev/null || die "no Rust toolchain: install one from https://rustup.rs, then re-run"
 apt_install gcc libc6-dev pkg-config ca-certificates
 
+[ "${PRECIS_WASM_TOOLCHAIN:-}" = debian ] && apt_install $RUST_WEB_PACKAGES
 if ! pick_wasm_toolchain; then
   # No rustup target can be downloaded here: use Debian's Rust with its std source (build-std).
   log "no wasm32 target available from rustup: using Debian's rustc-web with -Zbuild-std"

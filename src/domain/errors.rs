@@ -219,7 +219,11 @@ mod tests {
 
     #[test]
     fn as_str_matches_serde() {
-        for code in [ErrorCode::UpstreamPaymentRequired, ErrorCode::ModelLoading, ErrorCode::Busy] {
+        for code in [
+            ErrorCode::UpstreamPaymentRequired,
+            ErrorCode::ModelLoading,
+            ErrorCode::Busy,
+        ] {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, serde_json::json!(code.as_str()));
         }
@@ -235,7 +239,10 @@ mod tests {
             Field::named_in("`min_length` must be <= `max_length`"),
             Some(Field::MinLength)
         );
-        assert_eq!(Field::named_in("top_p must be in [0, 1]"), Some(Field::TopP));
+        assert_eq!(
+            Field::named_in("top_p must be in [0, 1]"),
+            Some(Field::TopP)
+        );
         assert_eq!(Field::named_in("Something else broke"), None);
     }
 }

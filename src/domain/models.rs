@@ -147,14 +147,29 @@ mod tests {
 
     #[test]
     fn accepts_real_model_ids() {
-        for id in ["facebook/bart-large-cnn", "google/pegasus-xsum", "t5-small", "a_b/c.d-1"] {
+        for id in [
+            "facebook/bart-large-cnn",
+            "google/pegasus-xsum",
+            "t5-small",
+            "a_b/c.d-1",
+        ] {
             assert_eq!(check_model_id(id), Ok(()), "{id}");
         }
     }
 
     #[test]
     fn rejects_malformed_ids() {
-        for id in ["", " ", "a/b/c", "../etc", "a b", "owner/", "/name", "x?y", &"a".repeat(97)] {
+        for id in [
+            "",
+            " ",
+            "a/b/c",
+            "../etc",
+            "a b",
+            "owner/",
+            "/name",
+            "x?y",
+            &"a".repeat(97),
+        ] {
             let e = check_model_id(id).unwrap_err();
             assert_eq!(e.field, Field::Model, "{id}");
             assert_eq!(e.code, ErrorCode::InvalidRequest);

@@ -118,7 +118,9 @@ impl Param {
             Param::MaxLength => "The summary will be at most this long.",
             Param::Temperature => "Higher is more varied wording, lower is more predictable.",
             Param::TopK => "Only the K most likely next words are considered.",
-            Param::TopP => "Only the most likely words adding up to this probability are considered.",
+            Param::TopP => {
+                "Only the most likely words adding up to this probability are considered."
+            }
             Param::RepetitionPenalty => "Above 1 discourages repeating the same words.",
             Param::MaxTime => "Stop generating after this many seconds.",
         }
@@ -456,7 +458,11 @@ mod tests {
         };
         let e = p.validate().unwrap_err();
         assert_eq!(e.field, Field::MinLength);
-        assert!(e.message.contains("greater than Max length"), "{}", e.message);
+        assert!(
+            e.message.contains("greater than Max length"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

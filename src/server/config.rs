@@ -132,7 +132,9 @@ impl Settings {
 
         Ok(Self {
             addr,
-            site_root: PathBuf::from(get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
+            site_root: PathBuf::from(
+                get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            ),
             data_dir,
             database_url,
             cookie_secret: get("PRECIS_COOKIE_SECRET").map(Secret::new),
@@ -147,7 +149,8 @@ impl Settings {
                 timeout: Duration::from_secs(positive("HF_TIMEOUT_SECS", 60)?),
             },
             rate_limit: RateLimitSettings {
-                per_minute: positive("PRECIS_RATE_LIMIT_PER_MINUTE", 20)?.min(u32::MAX as u64) as u32,
+                per_minute: positive("PRECIS_RATE_LIMIT_PER_MINUTE", 20)?.min(u32::MAX as u64)
+                    as u32,
                 burst: positive("PRECIS_RATE_LIMIT_BURST", 5)?.min(u32::MAX as u64) as u32,
             },
             local_workers: positive("PRECIS_LOCAL_WORKERS", cores as u64)? as usize,
@@ -162,8 +165,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 

@@ -23,7 +23,11 @@ pub enum AppError {
         source: ProviderError,
     },
     #[error("per-user rate limit, retry after {retry_after} s")]
-    RateLimited { retry_after: u64, burst: u32, per_minute: u32 },
+    RateLimited {
+        retry_after: u64,
+        burst: u32,
+        per_minute: u32,
+    },
     #[error("no such summary")]
     NotFound,
     #[error("database: {0}")]
@@ -35,7 +39,9 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(e) if e.code == ErrorCode::TextTooLong => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Invalid(e) if e.code == ErrorCode::TextTooLong => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             AppError::Invalid(_) | AppError::ModelUnavailable { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -147,17 +153,68 @@ mod tests {
     #[test]
     fn every_provider_failure_has_its_status_and_code() {
         let cases = [
-            (ProviderError::Rejected { messages: vec!["x".into()], field: None }, 422, C::UpstreamRejected),
-            (ProviderError::Unauthorized { status: 401 }, 502, C::UpstreamUnauthorized),
-            (ProviderError::Unauthorized { status: 403 }, 502, C::UpstreamUnauthorized),
-            (ProviderError::PaymentRequired, 502, C::UpstreamPaymentRequired),
-            (ProviderError::ModelNotFound { retired: false }, 404, C::ModelNotFound),
-            (ProviderError::ModelNotFound { retired: true }, 404, C::ModelNotFound),
-            (ProviderError::RateLimited { retry_after: Some(9) }, 503, C::UpstreamRateLimited),
-            (ProviderError::Loading { estimated_time: Some(20.0) }, 503, C::ModelLoading),
-            (ProviderError::Upstream { status: 500 }, 502, C::UpstreamError),
-            (ProviderError::Timeout { after_secs: 30 }, 504, C::UpstreamTimeout),
-            (ProviderError::BadResponse("html".into()), 502, C::UpstreamBadResponse),
+            (
+                ProviderError::Rejected {
+                    messages: vec!["x".into()],
+                    field: None,
+                },
+                422,
+                C::UpstreamRejected,
+            ),
+            (
+                ProviderError::Unauthorized { status: 401 },
+                502,
+                C::UpstreamUnauthorized,
+            ),
+            (
+                ProviderError::Unauthorized { status: 403 },
+                502,
+                C::UpstreamUnauthorized,
+            ),
+            (
+                ProviderError::PaymentRequired,
+                502,
+                C::UpstreamPaymentRequired,
+            ),
+            (
+                ProviderError::ModelNotFound { retired: false },
+                404,
+                C::ModelNotFound,
+            ),
+            (
+                ProviderError::ModelNotFound { retired: true },
+                404,
+                C::ModelNotFound,
+            ),
+            (
+                ProviderError::RateLimited {
+                    retry_after: Some(9),
+                },
+                503,
+                C::UpstreamRateLimited,
+            ),
+            (
+                ProviderError::Loading {
+                    estimated_time: Some(20.0),
+                },
+                503,
+                C::ModelLoading,
+            ),
+            (
+                ProviderError::Upstream { status: 500 },
+                502,
+                C::UpstreamError,
+            ),
+            (
+                ProviderError::Timeout { after_secs: 30 },
+                504,
+                C::UpstreamTimeout,
+            ),
+            (
+                ProviderError::BadResponse("html".into()),
+                502,
+                C::UpstreamBadResponse,
+            ),
             (ProviderError::Busy { retry_after: 5 }, 503, C::Busy),
         ];
         use ErrorCode as C;
@@ -171,7 +228,11 @@ mod tests {
 
     #[test]
     fn retry_after_reaches_the_header() {
-        let e = AppError::RateLimited { retry_after: 12, burst: 5, per_minute: 20 };
+        let e = AppError::RateLimited {
+            retry_after: 12,
+            burst: 5,
+            per_minute: 20,
+        };
         let response = e.into_response();
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(response.headers()[header::RETRY_AFTER], "12");
@@ -187,13 +248,23 @@ mod tests {
 
     #[test]
     fn own_limit_message_says_going_fast_and_when() {
-        let m = AppError::RateLimited { retry_after: 3, burst: 5, per_minute: 20 }.public().message;
-        assert!(m.contains("going fast") && m.contains("Try again in 3 s"), "{m}");
+        let m = AppError::RateLimited {
+            retry_after: 3,
+            burst: 5,
+            per_minute: 20,
+        }
+        .public()
+        .message;
+        assert!(
+            m.contains("going fast") && m.contains("Try again in 3 s"),
+            "{m}"
+        );
     }
 
     #[test]
     fn validation_keeps_its_field() {
-        let e: AppError = Invalid::new(ErrorCode::InvalidParameter, Field::TopP, "Top-p must be…").into();
+        let e: AppError =
+            Invalid::new(ErrorCode::InvalidParameter, Field::TopP, "Top-p must be…").into();
         assert_eq!(e.public().field, Some(Field::TopP));
         assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }

@@ -38,8 +38,8 @@ impl History {
 
     /// Stores a request; returns its id.
     pub async fn record(&self, r: &Record<'_>) -> Result<i64, sqlx::Error> {
-        let parameters = serde_json::to_string(r.parameters)
-            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let parameters =
+            serde_json::to_string(r.parameters).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         let (outcome, summary, error_code) = match r.outcome {
             Ok(summary) => ("ok", Some(summary), None),
             Err(code) => ("error", None, Some(code)),

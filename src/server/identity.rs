@@ -44,7 +44,11 @@ pub struct CookieConfig {
 }
 
 /// Middleware: puts an [`Identity`] in the request's extensions, setting the cookie if needed.
-pub async fn identify(State(config): State<CookieConfig>, mut req: Request, next: Next) -> Response {
+pub async fn identify(
+    State(config): State<CookieConfig>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let jar = SignedCookieJar::from_headers(req.headers(), config.key.clone());
     let known = jar.get(COOKIE_NAME).and_then(|c| UserId::parse(c.value()));
     let identity = match known {
@@ -146,7 +150,10 @@ mod tests {
     #[test]
     fn short_secret_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(load_key(Some("short"), dir.path()), Err(KeyError::TooShort)));
+        assert!(matches!(
+            load_key(Some("short"), dir.path()),
+            Err(KeyError::TooShort)
+        ));
         assert!(load_key(Some(&"s".repeat(64)), dir.path()).is_ok());
     }
 }

@@ -64,7 +64,9 @@ impl RateLimiter {
         Self { config, settings }
     }
 
-    pub fn layer(&self) -> GovernorLayer<PersonKey, NoOpMiddleware<governor::clock::QuantaInstant>, Body> {
+    pub fn layer(
+        &self,
+    ) -> GovernorLayer<PersonKey, NoOpMiddleware<governor::clock::QuantaInstant>, Body> {
         let settings = self.settings;
         GovernorLayer::new(self.config.clone()).error_handler(move |e| {
             match e {

@@ -4,8 +4,8 @@
 use std::future::Future;
 use std::net::SocketAddr;
 
-use axum::routing::Router;
 use axum::middleware;
+use axum::routing::Router;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -71,12 +71,13 @@ impl Application {
         let providers = Providers::from_settings(&settings)?;
         let history = History::new(db.clone());
 
-        let listener = TcpListener::bind(settings.addr)
-            .await
-            .map_err(|source| StartupError::Bind {
-                addr: settings.addr,
-                source,
-            })?;
+        let listener =
+            TcpListener::bind(settings.addr)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: settings.addr,
+                    source,
+                })?;
         let address = listener.local_addr().map_err(|source| StartupError::Bind {
             addr: settings.addr,
             source,
@@ -124,9 +125,14 @@ impl Application {
     }
 
     /// Serves until `stop` completes, then finishes the requests in flight.
-    pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let cleanup = self.limiter.spawn_cleanup();
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(stop)
             .await;
@@ -164,7 +170,10 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
         .merge(health::router())
         .fallback_service(pages)
         .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(state.cookies.clone(), identify))
+        .layer(middleware::from_fn_with_state(
+            state.cookies.clone(),
+            identify,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
 }

@@ -43,7 +43,8 @@ pub fn download(file_name: &str, mime: &str, contents: &str) {
             let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
             let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
             let document = web_sys::window()?.document()?;
-            let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+            let a: web_sys::HtmlAnchorElement =
+                document.create_element("a").ok()?.dyn_into().ok()?;
             a.set_href(&url);
             a.set_download(file_name);
             a.click();

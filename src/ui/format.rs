@@ -9,7 +9,11 @@ pub fn utc_datetime(ms: i64) -> String {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, (rem % 3600) / 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
@@ -48,7 +52,11 @@ pub fn param_value(p: Param, v: Option<f64>) -> String {
 pub fn params_line(params: &SummaryParams) -> String {
     let parts: Vec<String> = Param::ALL
         .into_iter()
-        .filter_map(|p| params.get(p).map(|v| format!("{} {}", p.label(), param_value(p, Some(v)))))
+        .filter_map(|p| {
+            params
+                .get(p)
+                .map(|v| format!("{} {}", p.label(), param_value(p, Some(v))))
+        })
         .collect();
     if parts.is_empty() {
         "model defaults".to_string()

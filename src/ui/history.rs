@@ -122,7 +122,9 @@ fn reopen(studio: Studio, summary: Summary) {
     }
     params.use_cache = summary.parameters.use_cache;
     params.wait_for_model = summary.parameters.wait_for_model;
-    let known = studio.catalog.with_value(|c| c.get(&summary.model).is_some());
+    let known = studio
+        .catalog
+        .with_value(|c| c.get(&summary.model).is_some());
     if known {
         studio.choice.set(summary.model.clone());
     } else {

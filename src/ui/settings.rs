@@ -25,14 +25,19 @@ pub fn SettingsPanel() -> impl IntoView {
 #[component]
 fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let (models, custom_allowed) =
-        studio.catalog.with_value(|c| (c.models.clone(), c.custom_models));
+    let (models, custom_allowed) = studio
+        .catalog
+        .with_value(|c| (c.models.clone(), c.custom_models));
     let description = move || {
         studio.model().map(|m| {
             let honours = if m.honours.len() == Param::ALL.len() {
                 "all parameters".to_string()
             } else {
-                m.honours.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")
+                m.honours
+                    .iter()
+                    .map(|p| p.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             let where_ = match m.provider {
                 ProviderKind::Local => "Runs on this server",
@@ -208,7 +213,11 @@ fn ParamSlider(param: Param) -> impl IntoView {
 #[component]
 fn Options() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let remote = move || studio.model().is_some_and(|m| m.provider == ProviderKind::HuggingFace);
+    let remote = move || {
+        studio
+            .model()
+            .is_some_and(|m| m.provider == ProviderKind::HuggingFace)
+    };
     view! {
         <fieldset class="options">
             <legend>"HuggingFace options"</legend>

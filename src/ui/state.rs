@@ -17,7 +17,9 @@ pub enum Phase {
     Idle,
     Working,
     /// The model is loading on HuggingFace; Precis retries once it should be up.
-    WarmingUp { remaining: u64 },
+    WarmingUp {
+        remaining: u64,
+    },
     Cancelled,
 }
 
@@ -90,9 +92,11 @@ impl Studio {
     /// What the page knows of the chosen model.
     pub fn model(&self) -> Option<ModelInfo> {
         let id = self.model_id();
-        self.catalog.with_value(|c| c.get(&id).cloned()).or_else(|| {
-            (self.choice.get() == CUSTOM_MODEL && !id.is_empty()).then(|| custom_hf_model(&id))
-        })
+        self.catalog
+            .with_value(|c| c.get(&id).cloned())
+            .or_else(|| {
+                (self.choice.get() == CUSTOM_MODEL && !id.is_empty()).then(|| custom_hf_model(&id))
+            })
     }
 
     /// The request as it would be sent now, with only the parameters the model honours.
@@ -119,7 +123,11 @@ impl Studio {
     }
 
     pub fn problem_for(&self, field: Field) -> Option<String> {
-        let live = self.problems().into_iter().find(|p| p.field == field).map(|p| p.message);
+        let live = self
+            .problems()
+            .into_iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message);
         live.or_else(|| {
             self.error
                 .get()

@@ -21,7 +21,12 @@ async fn two_hundred_concurrent_requests_are_all_answered() {
     let users: Vec<_> = (0..20).map(|_| app.user()).collect();
     let requests = (0..200).map(|i| {
         let user = users[i % users.len()].clone();
-        async move { user.summarize(json!({"text": ARTICLE})).await.status().as_u16() }
+        async move {
+            user.summarize(json!({"text": ARTICLE}))
+                .await
+                .status()
+                .as_u16()
+        }
     });
     let statuses = futures::future::join_all(requests).await;
     assert_eq!(statuses.len(), 200);
@@ -36,11 +41,20 @@ async fn local_summaries_run_concurrently_without_blocking_the_server() {
     let requests = (0..40).map(|_| {
         let user = user.clone();
         let text = long.clone();
-        async move { user.summarize(json!({"text": text})).await.status().as_u16() }
+        async move {
+            user.summarize(json!({"text": text}))
+                .await
+                .status()
+                .as_u16()
+        }
     });
     let health = async {
         tokio::time::sleep(Duration::from_millis(5)).await;
-        reqwest::get(format!("{}/healthz", app.address)).await.unwrap().status().as_u16()
+        reqwest::get(format!("{}/healthz", app.address))
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
     };
     let (statuses, health) = tokio::join!(futures::future::join_all(requests), health);
     assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");

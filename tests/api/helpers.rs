@@ -101,13 +101,18 @@ impl TestApp {
     pub async fn hf_answers(&self, summary: &str) {
         Mock::given(method("POST"))
             .and(path(DEFAULT_MODEL_PATH))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!([{ "summary_text": summary }])))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!([{ "summary_text": summary }])),
+            )
             .mount(&self.hf)
             .await;
     }
 
     pub async fn db(&self) -> sqlx::SqlitePool {
-        let url = format!("sqlite://{}", self.data_dir.path().join("precis.db").display());
+        let url = format!(
+            "sqlite://{}",
+            self.data_dir.path().join("precis.db").display()
+        );
         sqlx::SqlitePool::connect(&url).await.expect("open test db")
     }
 }
@@ -139,7 +144,11 @@ impl User {
             None => req,
         };
         let res = req.send().await.expect("request reaches the app");
-        if let Some(set) = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()) {
+        if let Some(set) = res
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+        {
             let pair = set.split(';').next().unwrap_or_default().to_string();
             *self.cookie.lock().expect("cookie lock") = Some(pair);
         }
@@ -147,8 +156,12 @@ impl User {
     }
 
     pub async fn summarize(&self, body: Value) -> reqwest::Response {
-        self.send(self.http.post(format!("{}/api/v1/summaries", self.base)).json(&body))
-            .await
+        self.send(
+            self.http
+                .post(format!("{}/api/v1/summaries", self.base))
+                .json(&body),
+        )
+        .await
     }
 
     /// Through the page's server function instead of REST.
@@ -162,17 +175,27 @@ impl User {
     }
 
     pub async fn list(&self) -> Value {
-        let res = self.send(self.http.get(format!("{}/api/v1/summaries", self.base))).await;
+        let res = self
+            .send(self.http.get(format!("{}/api/v1/summaries", self.base)))
+            .await;
         assert_eq!(res.status(), 200);
         res.json().await.expect("json")
     }
 
     pub async fn get(&self, id: i64) -> reqwest::Response {
-        self.send(self.http.get(format!("{}/api/v1/summaries/{id}", self.base))).await
+        self.send(
+            self.http
+                .get(format!("{}/api/v1/summaries/{id}", self.base)),
+        )
+        .await
     }
 
     pub async fn delete(&self, id: i64) -> reqwest::Response {
-        self.send(self.http.delete(format!("{}/api/v1/summaries/{id}", self.base))).await
+        self.send(
+            self.http
+                .delete(format!("{}/api/v1/summaries/{id}", self.base)),
+        )
+        .await
     }
 }
 
@@ -189,7 +212,10 @@ pub async fn expect_error(res: reqwest::Response, status: u16, code: &str) -> Va
     assert_eq!(error["code"], code, "code in {body}");
     let message = error["message"].as_str().expect("message");
     assert!(message.len() > 20, "a real sentence: {message}");
-    assert!(!message.contains("<html") && !message.contains('{'), "no raw bodies: {message}");
+    assert!(
+        !message.contains("<html") && !message.contains('{'),
+        "no raw bodies: {message}"
+    );
     let allowed = ["code", "message", "field", "retry_after"];
     for key in error.as_object().expect("object").keys() {
         assert!(allowed.contains(&key.as_str()), "unexpected key {key}");

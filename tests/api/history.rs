@@ -10,7 +10,9 @@ async fn history_lists_newest_first_and_reopens_and_deletes() {
     let user = app.user();
     let mut ids = Vec::new();
     for text in ["First text about rivers.", "Second text about mountains."] {
-        let res = user.summarize(json!({"text": text, "parameters": {"max_length": 77}})).await;
+        let res = user
+            .summarize(json!({"text": text, "parameters": {"max_length": 77}}))
+            .await;
         let body: Value = res.json().await.unwrap();
         ids.push(body["id"].as_i64().unwrap());
     }
@@ -34,7 +36,12 @@ async fn history_lists_newest_first_and_reopens_and_deletes() {
     expect_error(user.delete(ids[0]).await, 404, "not_found").await;
     assert_eq!(user.list().await["summaries"].as_array().unwrap().len(), 1);
 
-    let res = user.send(user.http.delete(format!("{}/api/v1/summaries", app.address))).await;
+    let res = user
+        .send(
+            user.http
+                .delete(format!("{}/api/v1/summaries", app.address)),
+        )
+        .await;
     assert_eq!(res.status(), 204);
     assert_eq!(user.list().await["summaries"].as_array().unwrap().len(), 0);
 }
@@ -51,10 +58,16 @@ async fn two_people_never_see_each_others_history() {
     assert_eq!(b.list().await["summaries"].as_array().unwrap().len(), 0);
     expect_error(b.get(id).await, 404, "not_found").await;
     expect_error(b.delete(id).await, 404, "not_found").await;
-    let res = b.send(b.http.delete(format!("{}/api/v1/summaries", app.address))).await;
+    let res = b
+        .send(b.http.delete(format!("{}/api/v1/summaries", app.address)))
+        .await;
     assert_eq!(res.status(), 204);
 
-    assert_eq!(a.get(id).await.status(), 200, "A's summary survived B's attempts");
+    assert_eq!(
+        a.get(id).await.status(),
+        200,
+        "A's summary survived B's attempts"
+    );
     assert_eq!(a.list().await["summaries"].as_array().unwrap().len(), 1);
 }
 
@@ -89,11 +102,20 @@ async fn every_request_is_recorded_failures_included() {
         .unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].get::<String, _>("outcome"), "ok");
-    assert_eq!(rows[0].get::<Option<String>, _>("provider").as_deref(), Some("huggingface"));
+    assert_eq!(
+        rows[0].get::<Option<String>, _>("provider").as_deref(),
+        Some("huggingface")
+    );
     assert!(rows[0].get::<i64, _>("latency_ms") >= 0);
     assert_eq!(rows[1].get::<String, _>("outcome"), "error");
-    assert_eq!(rows[1].get::<Option<String>, _>("error_code").as_deref(), Some("empty_text"));
-    assert_eq!(rows[0].get::<String, _>("user_id"), rows[1].get::<String, _>("user_id"));
+    assert_eq!(
+        rows[1].get::<Option<String>, _>("error_code").as_deref(),
+        Some("empty_text")
+    );
+    assert_eq!(
+        rows[0].get::<String, _>("user_id"),
+        rows[1].get::<String, _>("user_id")
+    );
     // failures are recorded but not listed
     assert_eq!(user.list().await["summaries"].as_array().unwrap().len(), 1);
 }

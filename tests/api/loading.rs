@@ -14,7 +14,9 @@ fn loading() -> ResponseTemplate {
 async fn stub(app: &TestApp, wait_for_model: bool, response: ResponseTemplate, times: u64) {
     Mock::given(method("POST"))
         .and(path(DEFAULT_MODEL_PATH))
-        .and(body_partial_json(json!({"options": {"wait_for_model": wait_for_model}})))
+        .and(body_partial_json(
+            json!({"options": {"wait_for_model": wait_for_model}}),
+        ))
         .respond_with(response)
         .expect(times)
         .mount(&app.hf)
@@ -47,7 +49,10 @@ async fn still_loading_after_the_retry_reports_the_wait() {
     let error = expect_error(res, 503, "model_loading").await;
     assert_eq!(error["retry_after"], 13);
     let message = error["message"].as_str().unwrap();
-    assert!(message.contains("warming up") && message.contains("about 13 s"), "{message}");
+    assert!(
+        message.contains("warming up") && message.contains("about 13 s"),
+        "{message}"
+    );
 }
 
 /// The page shows a countdown and retries itself, so its server function reports at once.
@@ -55,7 +60,13 @@ async fn still_loading_after_the_retry_reports_the_wait() {
 async fn the_page_is_told_about_loading_without_a_retry() {
     let app = spawn_app().await;
     stub(&app, false, loading(), 1).await;
-    stub(&app, true, ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "x"}])), 0).await;
+    stub(
+        &app,
+        true,
+        ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "x"}])),
+        0,
+    )
+    .await;
     let res = app.user().summarize_fn(json!({"text": ARTICLE})).await;
     let error = expect_error(res, 503, "model_loading").await;
     assert_eq!(error["retry_after"], 13);

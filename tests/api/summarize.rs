@@ -15,7 +15,10 @@ async fn summarizes_through_huggingface_with_its_request_shape() {
             "parameters": {"min_length": 10, "max_length": 60, "temperature": 0.7},
             "options": {"use_cache": false, "wait_for_model": false}
         })))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "Council passes transport budget."}])))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!([{"summary_text": "Council passes transport budget."}])),
+        )
         .expect(1)
         .mount(&app.hf)
         .await;
@@ -58,7 +61,9 @@ async fn texts_longer_than_the_window_ask_for_truncation() {
     let app = spawn_app().await;
     Mock::given(method("POST"))
         .and(path(DEFAULT_MODEL_PATH))
-        .and(body_partial_json(json!({"parameters": {"truncation": "only_first"}})))
+        .and(body_partial_json(
+            json!({"parameters": {"truncation": "only_first"}}),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "ok"}])))
         .expect(1)
         .mount(&app.hf)
@@ -83,7 +88,10 @@ async fn without_a_token_the_local_engine_summarizes_offline() {
     assert_eq!(body["provider"], "local");
     let summary = body["summary"].as_str().unwrap();
     assert!(!summary.is_empty());
-    assert!(ARTICLE.contains(summary.split(". ").next().unwrap()), "extract comes from the text: {summary}");
+    assert!(
+        ARTICLE.contains(summary.split(". ").next().unwrap()),
+        "extract comes from the text: {summary}"
+    );
     let words = precis::domain::text::estimate_tokens(summary);
     assert!((10..=30).contains(&words), "{words} tokens: {summary}");
     // sampling parameters are not sent to a model that ignores them
@@ -105,10 +113,16 @@ async fn huggingface_models_need_a_token() {
 #[tokio::test]
 async fn the_identity_cookie_is_signed_httponly_and_samesite() {
     let app = spawn_app().await;
-    let res = app.user().send(reqwest::Client::new().get(format!("{}/api/v1/summaries", app.address))).await;
+    let res = app
+        .user()
+        .send(reqwest::Client::new().get(format!("{}/api/v1/summaries", app.address)))
+        .await;
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.starts_with("precis_uid="), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     // A forged id (unsigned) is not accepted: the server hands out a new one.
     let forged = reqwest::Client::new()

@@ -49,7 +49,9 @@ impl Providers {
 
     pub fn new(providers: Vec<Arc<dyn SummaryProvider>>, default_model: &str) -> Self {
         let models = providers.iter().flat_map(|p| p.models()).collect();
-        let custom_models = providers.iter().any(|p| p.describe_other("owner/name").is_some());
+        let custom_models = providers
+            .iter()
+            .any(|p| p.describe_other("owner/name").is_some());
         let catalog = Catalog {
             models,
             default_model: default_model.to_string(),

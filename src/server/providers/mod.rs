@@ -239,16 +239,24 @@ mod tests {
 
     #[test]
     fn loading_uses_the_estimate_rounded_up() {
-        let e = ProviderError::Loading { estimated_time: Some(12.2) }.public("m");
+        let e = ProviderError::Loading {
+            estimated_time: Some(12.2),
+        }
+        .public("m");
         assert_eq!(e.retry_after, Some(13));
         assert!(e.message.contains("warming up") && e.message.contains("about 13 s"));
-        let e = ProviderError::Loading { estimated_time: None }.public("m");
+        let e = ProviderError::Loading {
+            estimated_time: None,
+        }
+        .public("m");
         assert_eq!(e.retry_after, Some(DEFAULT_LOADING_SECS));
     }
 
     #[test]
     fn auth_failure_points_to_the_operator() {
-        let m = ProviderError::Unauthorized { status: 403 }.public("m").message;
+        let m = ProviderError::Unauthorized { status: 403 }
+            .public("m")
+            .message;
         assert!(m.contains("token") && m.contains("operator"));
     }
 }

@@ -26,7 +26,11 @@ pub struct HuggingFace {
 }
 
 impl HuggingFace {
-    pub fn new(settings: &HfSettings, token: Secret, queue_timeout: Duration) -> reqwest::Result<Self> {
+    pub fn new(
+        settings: &HfSettings,
+        token: Secret,
+        queue_timeout: Duration,
+    ) -> reqwest::Result<Self> {
         let http = reqwest::Client::builder()
             .user_agent(concat!("precis/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(10))

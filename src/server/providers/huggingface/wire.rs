@@ -88,9 +88,8 @@ struct ErrorBody {
 
 /// Reads a 2xx body: the first summary of the list.
 pub fn parse_success(body: &[u8]) -> Result<String, ProviderError> {
-    let items: Vec<SummaryItem> = serde_json::from_slice(body).map_err(|e| {
-        ProviderError::BadResponse(format!("{e}; body starts {:?}", preview(body)))
-    })?;
+    let items: Vec<SummaryItem> = serde_json::from_slice(body)
+        .map_err(|e| ProviderError::BadResponse(format!("{e}; body starts {:?}", preview(body))))?;
     match items.into_iter().next() {
         Some(item) => Ok(item.summary_text.trim().to_string()),
         None => Err(ProviderError::BadResponse("empty list".into())),
@@ -126,7 +125,9 @@ pub fn classify_failure(status: u16, retry_after: Option<u64>, body: &[u8]) -> P
 }
 
 fn mentions_loading(messages: &[String]) -> bool {
-    messages.iter().any(|m| m.to_ascii_lowercase().contains("loading"))
+    messages
+        .iter()
+        .any(|m| m.to_ascii_lowercase().contains("loading"))
 }
 
 fn preview(body: &[u8]) -> String {
@@ -168,7 +169,8 @@ mod tests {
 
     #[test]
     fn long_inputs_ask_for_truncation() {
-        let body = serde_json::to_value(HfRequest::new("t", &SummaryParams::default(), true)).unwrap();
+        let body =
+            serde_json::to_value(HfRequest::new("t", &SummaryParams::default(), true)).unwrap();
         assert_eq!(body["parameters"]["truncation"], "only_first");
     }
 
@@ -180,7 +182,12 @@ mod tests {
 
     #[test]
     fn unexpected_bodies_are_bad_responses() {
-        for body in [&b"<html>502</html>"[..], b"[]", br#"{"summary_text": "x"}"#, b""] {
+        for body in [
+            &b"<html>502</html>"[..],
+            b"[]",
+            br#"{"summary_text": "x"}"#,
+            b"",
+        ] {
             assert!(
                 matches!(parse_success(body), Err(ProviderError::BadResponse(_))),
                 "{:?}",
@@ -191,7 +198,11 @@ mod tests {
 
     #[test]
     fn error_string_or_list_is_kept_and_mapped_to_the_field() {
-        let e = classify_failure(400, None, br#"{"error": "`min_length` must be <= `max_length`"}"#);
+        let e = classify_failure(
+            400,
+            None,
+            br#"{"error": "`min_length` must be <= `max_length`"}"#,
+        );
         match e {
             ProviderError::Rejected { messages, field } => {
                 assert_eq!(messages.len(), 1);
@@ -216,31 +227,74 @@ mod tests {
     #[test]
     fn statuses_map_to_failures() {
         let b = br#"{"error": "x"}"#;
-        assert!(matches!(classify_failure(401, None, b), ProviderError::Unauthorized { status: 401 }));
-        assert!(matches!(classify_failure(403, None, b), ProviderError::Unauthorized { status: 403 }));
-        assert!(matches!(classify_failure(402, None, b), ProviderError::PaymentRequired));
-        assert!(matches!(classify_failure(404, None, b), ProviderError::ModelNotFound { retired: false }));
-        assert!(matches!(classify_failure(410, None, b), ProviderError::ModelNotFound { retired: true }));
+        assert!(matches!(
+            classify_failure(401, None, b),
+            ProviderError::Unauthorized { status: 401 }
+        ));
+        assert!(matches!(
+            classify_failure(403, None, b),
+            ProviderError::Unauthorized { status: 403 }
+        ));
+        assert!(matches!(
+            classify_failure(402, None, b),
+            ProviderError::PaymentRequired
+        ));
+        assert!(matches!(
+            classify_failure(404, None, b),
+            ProviderError::ModelNotFound { retired: false }
+        ));
+        assert!(matches!(
+            classify_failure(410, None, b),
+            ProviderError::ModelNotFound { retired: true }
+        ));
         assert!(matches!(
             classify_failure(429, Some(30), b),
-            ProviderError::RateLimited { retry_after: Some(30) }
+            ProviderError::RateLimited {
+                retry_after: Some(30)
+            }
         ));
-        assert!(matches!(classify_failure(500, None, b), ProviderError::Upstream { status: 500 }));
-        assert!(matches!(classify_failure(502, None, b"<html>"), ProviderError::Upstream { status: 502 }));
-        assert!(matches!(classify_failure(503, None, b), ProviderError::Upstream { status: 503 }));
+        assert!(matches!(
+            classify_failure(500, None, b),
+            ProviderError::Upstream { status: 500 }
+        ));
+        assert!(matches!(
+            classify_failure(502, None, b"<html>"),
+            ProviderError::Upstream { status: 502 }
+        ));
+        assert!(matches!(
+            classify_failure(503, None, b),
+            ProviderError::Upstream { status: 503 }
+        ));
     }
 
     #[test]
     fn loading_is_recognised_with_or_without_estimate() {
-        let e = classify_failure(503, None, br#"{"error": "Model x is currently loading", "estimated_time": 21.5}"#);
-        assert!(matches!(e, ProviderError::Loading { estimated_time: Some(t) } if (t - 21.5).abs() < 1e-9));
+        let e = classify_failure(
+            503,
+            None,
+            br#"{"error": "Model x is currently loading", "estimated_time": 21.5}"#,
+        );
+        assert!(
+            matches!(e, ProviderError::Loading { estimated_time: Some(t) } if (t - 21.5).abs() < 1e-9)
+        );
         let e = classify_failure(503, None, br#"{"error": "Model x is currently loading"}"#);
-        assert!(matches!(e, ProviderError::Loading { estimated_time: None }));
+        assert!(matches!(
+            e,
+            ProviderError::Loading {
+                estimated_time: None
+            }
+        ));
     }
 
     #[test]
     fn error_object_with_message_is_understood() {
         let e = classify_failure(400, None, br#"{"error": {"message": "bad max_time"}}"#);
-        assert!(matches!(e, ProviderError::Rejected { field: Some(Field::MaxTime), .. }));
+        assert!(matches!(
+            e,
+            ProviderError::Rejected {
+                field: Some(Field::MaxTime),
+                ..
+            }
+        ));
     }
 }

@@ -30,12 +30,16 @@ impl LocalEngine {
 
     async fn run(&self, job: Job) -> Result<Output, ProviderError> {
         if job.model != LOCAL_TEXTRANK {
-            return Err(ProviderError::Internal(format!("unknown local model {}", job.model)));
+            return Err(ProviderError::Internal(format!(
+                "unknown local model {}",
+                job.model
+            )));
         }
-        let _permit = tokio::time::timeout(self.queue_timeout, self.workers.clone().acquire_owned())
-            .await
-            .map_err(|_| ProviderError::Busy { retry_after: 5 })?
-            .map_err(|_| ProviderError::Internal("worker pool closed".into()))?;
+        let _permit =
+            tokio::time::timeout(self.queue_timeout, self.workers.clone().acquire_owned())
+                .await
+                .map_err(|_| ProviderError::Busy { retry_after: 5 })?
+                .map_err(|_| ProviderError::Internal("worker pool closed".into()))?;
         let (default_min, default_max) = LengthPreset::Medium.lengths();
         let opts = textrank::ExtractOptions {
             min_tokens: job.params.min_length.unwrap_or(default_min) as usize,
