@@ -14,6 +14,10 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // `precis healthcheck`: for container health checks (the runtime image has no curl).
+    if std::env::args().nth(1).as_deref() == Some("healthcheck") {
+        return healthcheck(settings.addr).await;
+    }
     let provider = if settings.hf.token.is_some() {
         "HuggingFace Inference API + local engine"
     } else {
@@ -31,6 +35,31 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Exits 0 when the server on `addr` answers `/readyz`.
+async fn healthcheck(mut addr: std::net::SocketAddr) -> ExitCode {
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(3))
+        .build();
+    let ready = match client {
+        Ok(c) => c.get(format!("http://{addr}/readyz")).send().await,
+        Err(e) => Err(e),
+    };
+    match ready {
+        Ok(res) if res.status().is_success() => ExitCode::SUCCESS,
+        Ok(res) => {
+            eprintln!("not ready: HTTP {}", res.status());
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("not ready: {e}");
             ExitCode::FAILURE
         }
     }

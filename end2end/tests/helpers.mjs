@@ -85,8 +85,11 @@ export const counter = (page) => page.getByText(/\d+ words? Â· \d+ characters? Â
 export const conversation = (page) => page.getByRole('log', { name: 'Conversation', exact: true });
 export const historyPanel = (page) => page.getByRole('complementary', { name: 'History', exact: true });
 
-/** A role=alert element whose text matches `text` (alerts may also exist empty, waiting for news). */
-export const alertWith = (page, text) => page.getByRole('alert').filter({ hasText: text });
+/**
+ * The first role=alert element whose text matches `text`.  Alerts may also exist empty, waiting
+ * for news, and one problem may be told twice (under the form and beside its slider).
+ */
+export const alertWith = (page, text) => page.getByRole('alert').filter({ hasText: text }).first();
 /** A role=status element whose text matches `text`. */
 export const statusWith = (page, text) => page.getByRole('status').filter({ hasText: text });
 
@@ -144,6 +147,11 @@ export async function mockRequests() {
 /** A short random tag, to keep texts (and their history titles) unique across tests and runs. */
 export function uniqueTag() {
   return Math.random().toString(36).slice(2, 8);
+}
+
+/** The clipboard's text, trimmed (needs the clipboard-read permission). */
+export async function clipboardText(page) {
+  return (await page.evaluate(() => navigator.clipboard.readText())).trim();
 }
 
 /** Splits text into sentences (at . ! ? followed by white space), trimmed, empty ones dropped. */

@@ -13,6 +13,7 @@ import {
   mockSummary,
   mockRequests,
   sentences,
+  clipboardText,
   uniqueTag,
   DEFAULT_HF_MODEL,
   LOCAL_MODEL,
@@ -39,7 +40,8 @@ test.describe('with HuggingFace (mock)', () => {
     expect(expected).toBe(`Mock summary: The harbour town of Wellmere ${tag} opened its new library on Monday.`);
     await expect(log).toContainText(expected);
     await expect(log).toContainText(DEFAULT_HF_MODEL);
-    await expect(log).toContainText(/compression/i);
+    // how much shorter: "compression" or "N% of the original length"
+    await expect(log).toContainText(/compression|\d+\s*% of the original/i);
     // the person's own text is kept, folded, with its word count
     const words = text.split(/\s+/).length;
     expect(words).toBe(34);
@@ -79,8 +81,8 @@ test.describe('with HuggingFace (mock)', () => {
 
     await log.getByRole('button', { name: 'Copy', exact: true }).last().click();
     await expect(statusWith(page, /copied/i)).toBeVisible();
-    const clip = await page.evaluate(() => navigator.clipboard.readText());
-    expect(clip.trim()).toBe(expected);
+    // the clipboard is written asynchronously: poll
+    await expect.poll(() => clipboardText(page), { message: 'clipboard holds the summary' }).toBe(expected);
 
     for (const ext of ['txt', 'md']) {
       const downloaded = page.waitForEvent('download');
@@ -127,14 +129,17 @@ test.describe('with the local engine', () => {
     // The summary, as Copy gives it: non-empty, shorter than the input, made of its sentences.
     await copy.click();
     await expect(statusWith(page, /copied/i)).toBeVisible();
-    const summary = (await page.evaluate(() => navigator.clipboard.readText())).trim();
-    expect(summary.length).toBeGreaterThan(0);
+    await expect.poll(() => clipboardText(page), { message: 'clipboard holds the summary' }).not.toBe('');
+    const summary = await clipboardText(page);
     expect(summary.length).toBeLessThan(LONG_TEXT.length);
     const picked = sentences(summary);
     expect(picked.length).toBeGreaterThan(0);
     expect(picked.length).toBeLessThan(sentences(LONG_TEXT).length);
     for (const s of picked) {
-      expect(LONG_TEXT, `extract sentence "${s}" comes from the input`).toContain(s);
+      // a sentence too long for the budget may be cut at a word boundary and end in "…"
+      const verbatim = s.endsWith('…') ? s.slice(0, -1).trimEnd() : s;
+      expect(verbatim.length).toBeGreaterThan(0);
+      expect(LONG_TEXT, `extract sentence "${s}" comes from the input`).toContain(verbatim);
     }
     await expect(log).toContainText(picked[0]);
     expect(summary).not.toContain('Mock summary');
