@@ -28,7 +28,8 @@ fn ModelPicker() -> impl IntoView {
     let (models, custom_allowed) = studio
         .catalog
         .with_value(|c| (c.models.clone(), c.custom_models));
-    let description = move || {
+    let description = move || studio.model().map(|m| m.description);
+    let facts = move || {
         studio.model().map(|m| {
             let honours = if m.honours.len() == Param::ALL.len() {
                 "all parameters".to_string()
@@ -39,15 +40,11 @@ fn ModelPicker() -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let where_ = match m.provider {
-                ProviderKind::Local => "Runs on this server",
-                ProviderKind::HuggingFace => "Runs on HuggingFace",
+            let place = match m.provider {
+                ProviderKind::Local => "On this server",
+                ProviderKind::HuggingFace => "On HuggingFace",
             };
-            format!(
-                "{} {where_}, {}, honours {honours}.",
-                m.description,
-                m.window_text()
-            )
+            format!("{place} · {} · honours {honours}", m.window_text())
         })
     };
     view! {
@@ -96,6 +93,7 @@ fn ModelPicker() -> impl IntoView {
                 />
             </Show>
             <p id="model-help" class="hint">{description}</p>
+            <p class="hint facts">{facts}</p>
             {(!custom_allowed)
                 .then(|| {
                     view! {

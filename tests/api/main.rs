@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a random port, a temporary database, and a
 //! wiremock server standing in for the HuggingFace Inference API. One binary, so it links once.
 
+mod cancel;
 mod concurrency;
 mod errors;
 mod health;
