@@ -107,13 +107,22 @@ impl AppError {
         self.public().code
     }
 
-    /// Logs the cause at a level fitting who is at fault; returns the public side.
+    /// Logs the cause at a level fitting who is at fault (ours: error; upstream: warn; the
+    /// client's: info); returns the public side.
     pub fn report(&self) -> (StatusCode, PublicError) {
         let status = self.status();
-        if status.is_server_error() {
-            tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
-        } else {
-            tracing::info!(error = %self, "request refused");
+        match self {
+            AppError::Database(_) | AppError::Internal(_) => {
+                tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
+            }
+            AppError::Provider {
+                source: ProviderError::Internal(_),
+                ..
+            } => {
+                tracing::error!(error = %self, "local engine failed");
+            }
+            _ if status.is_server_error() => tracing::warn!(error = %self, "upstream failed"),
+            _ => tracing::info!(error = %self, "request refused"),
         }
         (status, self.public())
     }

@@ -175,7 +175,8 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
             identify,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
+        // Failures are logged once, with their cause, by AppError::report.
+        .layer(TraceLayer::new_for_http().on_failure(()))
 }
 
 async fn shutdown_signal() {

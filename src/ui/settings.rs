@@ -176,10 +176,8 @@ fn ParamSlider(param: Param) -> impl IntoView {
 
     view! {
         <fieldset class="slider" class:disabled=move || !honoured() class:invalid=move || problem().is_some()>
-            <div class="slider-head">
-                <legend id=legend_id.clone()>{param.label()}</legend>
-                <output for=input_id.clone()>{move || param_value(param, value())}</output>
-            </div>
+            <legend id=legend_id.clone()>{param.label()}</legend>
+            <output for=input_id.clone()>{move || param_value(param, value())}</output>
             <input
                 type="range"
                 id=input_id

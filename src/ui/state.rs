@@ -37,7 +37,7 @@ pub struct Studio {
     /// Bumped whenever the history changes, to reload the list.
     pub history_version: RwSignal<u32>,
     run: Action<SummarizeRequest, ()>,
-    abort: StoredValue<Option<ActionAbortHandle>, LocalStorage>,
+    abort: StoredValue<Option<ActionAbortHandle>>,
 }
 
 impl Studio {
@@ -64,18 +64,44 @@ impl Studio {
                 }
             }
         });
+        let text = RwSignal::new(String::new());
+        let params = RwSignal::new(default_params());
+        // An error about an input goes away as soon as the person edits that input.
+        let clear_when_edited = move |is_about: fn(Field) -> bool| {
+            error.update(|e| {
+                if e.as_ref().and_then(|e| e.field).is_some_and(is_about) {
+                    *e = None;
+                }
+            });
+        };
+        Effect::watch(
+            move || text.track(),
+            move |_, _, _| clear_when_edited(|f| f == Field::Text),
+            false,
+        );
+        Effect::watch(
+            move || params.track(),
+            move |_, _, _| clear_when_edited(|f| !matches!(f, Field::Text | Field::Model)),
+            false,
+        );
+        let custom_model = RwSignal::new(String::new());
+        Effect::watch(
+            move || (choice.track(), custom_model.track()),
+            move |_, _, _| clear_when_edited(|f| f == Field::Model),
+            false,
+        );
         Self {
             catalog: StoredValue::new(catalog),
-            text: RwSignal::new(String::new()),
-            params: RwSignal::new(default_params()),
+            text,
+            params,
             choice,
-            custom_model: RwSignal::new(String::new()),
+            custom_model,
             turns,
             error,
             phase,
             history_version,
             run,
-            abort: StoredValue::new_local(None),
+            abort: StoredValue::new(None),
         }
     }
 
