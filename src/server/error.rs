@@ -32,6 +32,8 @@ pub enum AppError {
     NotFound,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Record(#[from] crate::server::history::RecordError),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -48,7 +50,9 @@ impl AppError {
             AppError::BadBody(_) => StatusCode::BAD_REQUEST,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             AppError::Provider { source, .. } => match source {
                 ProviderError::Rejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
                 ProviderError::ModelNotFound { .. } => StatusCode::NOT_FOUND,
@@ -94,7 +98,7 @@ impl AppError {
                 C::NotFound,
                 "That summary doesn't exist or has been deleted.",
             ),
-            AppError::Database(_) | AppError::Internal(_) => PublicError::new(
+            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => PublicError::new(
                 C::Internal,
                 "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
             ),
@@ -112,7 +116,7 @@ impl AppError {
     pub fn report(&self) -> (StatusCode, PublicError) {
         let status = self.status();
         match self {
-            AppError::Database(_) | AppError::Internal(_) => {
+            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
             }
             AppError::Provider {

@@ -1,6 +1,9 @@
 //! Every summarize request, and each person's history (the successful ones), in SQLite.
 
-use sqlx::Row;
+use std::collections::HashSet;
+
+use sqlx::{Row, SqlitePool};
+use tokio::sync::{mpsc, oneshot};
 
 use super::db::Db;
 use super::identity::UserId;
@@ -11,67 +14,58 @@ use crate::domain::text::first_words;
 
 /// One request, as it ended.
 #[derive(Debug)]
-pub struct Record<'a> {
-    pub user: &'a UserId,
+pub struct Record {
+    pub user: UserId,
     pub created_at: i64,
     pub completed_at: i64,
-    pub model: &'a str,
+    pub model: String,
     pub provider: Option<ProviderKind>,
-    pub text: &'a str,
-    pub parameters: &'a SummaryParams,
+    pub text: String,
+    pub parameters: SummaryParams,
     pub truncated: bool,
-    pub outcome: Result<&'a str, &'a str>,
+    /// The summary, or the error code.
+    pub outcome: Result<String, &'static str>,
 }
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    #[error("the history writer has stopped")]
+    WriterStopped,
+    #[error("writing the history failed: {0}")]
+    Write(String),
+}
+
+type Reply = oneshot::Sender<Result<i64, RecordError>>;
 
 #[derive(Clone, Debug)]
 pub struct History {
     db: Db,
+    writer: mpsc::Sender<(Record, Reply)>,
 }
 
 /// Most items one list call returns.
 pub const MAX_PAGE: u32 = 200;
 
+/// Records waiting to be written are committed together, up to this many per transaction.
+const MAX_BATCH: usize = 256;
+
 impl History {
+    /// Starts the writer task; it ends when the last `History` handle is dropped.
     pub fn new(db: Db) -> Self {
-        Self { db }
+        let (writer, queue) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(write_records(db.write.clone(), queue));
+        Self { db, writer }
     }
 
-    /// Stores a request; returns its id.
-    pub async fn record(&self, r: &Record<'_>) -> Result<i64, sqlx::Error> {
-        let parameters =
-            serde_json::to_string(r.parameters).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-        let (outcome, summary, error_code) = match r.outcome {
-            Ok(summary) => ("ok", Some(summary), None),
-            Err(code) => ("error", None, Some(code)),
-        };
-        let mut tx = self.db.write.begin().await?;
-        sqlx::query("INSERT INTO users (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
-            .bind(r.user.as_str())
-            .bind(r.created_at)
-            .execute(&mut *tx)
-            .await?;
-        let id = sqlx::query(
-            "INSERT INTO summaries (user_id, created_at, completed_at, latency_ms, model, provider, \
-             input_text, parameters, truncated, outcome, summary, error_code) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(r.user.as_str())
-        .bind(r.created_at)
-        .bind(r.completed_at)
-        .bind(r.completed_at - r.created_at)
-        .bind(r.model)
-        .bind(r.provider.map(ProviderKind::as_str))
-        .bind(r.text)
-        .bind(parameters)
-        .bind(r.truncated)
-        .bind(outcome)
-        .bind(summary)
-        .bind(error_code)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        tx.commit().await?;
-        Ok(id)
+    /// Stores a request; returns its id. Writes are grouped: under load, many requests share
+    /// one transaction, so SQLite's single writer is never the bottleneck.
+    pub async fn record(&self, record: Record) -> Result<i64, RecordError> {
+        let (reply, id) = oneshot::channel();
+        self.writer
+            .send((record, reply))
+            .await
+            .map_err(|_| RecordError::WriterStopped)?;
+        id.await.map_err(|_| RecordError::WriterStopped)?
     }
 
     /// The person's successful summaries, newest first, older than `before` when given.
@@ -150,4 +144,80 @@ impl History {
             .await?;
         Ok(done.rows_affected())
     }
+}
+
+/// The single writer: takes whatever records are waiting (up to [`MAX_BATCH`]), writes them in
+/// one transaction, answers each with its id.
+async fn write_records(pool: SqlitePool, mut queue: mpsc::Receiver<(Record, Reply)>) {
+    // Users already in the table: their row is not written again.
+    let mut known_users: HashSet<UserId> = HashSet::new();
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        match write_batch(&pool, &batch, &known_users).await {
+            Ok(ids) => {
+                if known_users.len() > 100_000 {
+                    known_users.clear(); // bounded memory; at worst a few redundant upserts
+                }
+                for ((record, reply), id) in batch.drain(..).zip(ids) {
+                    known_users.insert(record.user);
+                    let _ = reply.send(Ok(id));
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, records = batch.len(), "writing the history failed");
+                for (_, reply) in batch.drain(..) {
+                    let _ = reply.send(Err(RecordError::Write(e.to_string())));
+                }
+            }
+        }
+    }
+}
+
+async fn write_batch(
+    pool: &SqlitePool,
+    batch: &[(Record, Reply)],
+    known_users: &HashSet<UserId>,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let mut ids = Vec::with_capacity(batch.len());
+    for (r, _) in batch {
+        if !known_users.contains(&r.user) {
+            sqlx::query(
+                "INSERT INTO users (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(r.user.as_str())
+            .bind(r.created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let parameters =
+            serde_json::to_string(&r.parameters).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let (outcome, summary, error_code) = match &r.outcome {
+            Ok(summary) => ("ok", Some(summary.as_str()), None),
+            Err(code) => ("error", None, Some(*code)),
+        };
+        let id = sqlx::query(
+            "INSERT INTO summaries (user_id, created_at, completed_at, latency_ms, model, provider, \
+             input_text, parameters, truncated, outcome, summary, error_code) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(r.user.as_str())
+        .bind(r.created_at)
+        .bind(r.completed_at)
+        .bind(r.completed_at - r.created_at)
+        .bind(&r.model)
+        .bind(r.provider.map(ProviderKind::as_str))
+        .bind(&r.text)
+        .bind(parameters)
+        .bind(r.truncated)
+        .bind(outcome)
+        .bind(summary)
+        .bind(error_code)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        ids.push(id);
+    }
+    tx.commit().await?;
+    Ok(ids)
 }

@@ -69,19 +69,19 @@ impl Summarizer {
             Err((None, _)) => (requested_model, None, request.parameters, false),
         };
         let outcome = match &attempt {
-            Ok(done) => Ok(done.summary.as_str()),
+            Ok(done) => Ok(done.summary.clone()),
             Err((_, e)) => Err(e.code().as_str()),
         };
         let id = self
             .history
-            .record(&Record {
-                user,
+            .record(Record {
+                user: user.clone(),
                 created_at: started,
                 completed_at: completed,
-                model: &model,
+                model: model.clone(),
                 provider,
-                text: &request.text,
-                parameters: &params,
+                text: request.text.clone(),
+                parameters: params,
                 truncated,
                 outcome,
             })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::format::param_value;
 use super::state::{Studio, CUSTOM_MODEL};
+use crate::domain::errors::Field;
 use crate::domain::models::ProviderKind;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
 
@@ -29,6 +30,14 @@ fn ModelPicker() -> impl IntoView {
         .catalog
         .with_value(|c| (c.models.clone(), c.custom_models));
     let description = move || studio.model().map(|m| m.description);
+    // Shown once a request was refused for its model (typing a new id clears it).
+    let model_error = move || {
+        studio
+            .error
+            .get()
+            .filter(|e| e.field == Some(Field::Model))
+            .map(|e| e.message)
+    };
     let facts = move || {
         studio.model().map(|m| {
             let honours = if m.honours.len() == Param::ALL.len() {
@@ -88,10 +97,12 @@ fn ModelPicker() -> impl IntoView {
                     placeholder="owner/name, e.g. facebook/bart-large-xsum"
                     autocomplete="off"
                     spellcheck="false"
+                    aria-invalid=move || model_error().is_some().to_string()
                     prop:value=move || studio.custom_model.get()
                     on:input=move |ev| studio.custom_model.set(event_target_value(&ev))
                 />
             </Show>
+            {move || model_error().map(|m| view! { <p class="field-error">{m}</p> })}
             <p id="model-help" class="hint">{description}</p>
             <p class="hint facts">{facts}</p>
             {(!custom_allowed)

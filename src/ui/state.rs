@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::browser::sleep_ms;
 use crate::api::summarize;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
-use crate::domain::models::{custom_hf_model, Catalog, ModelInfo};
+use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
 use crate::domain::params::{default_params, Invalid, SummaryParams};
 use crate::domain::summary::{SummarizeRequest, Summary};
 
@@ -139,13 +139,21 @@ impl Studio {
         }
     }
 
-    /// Rules broken by the current settings (the text is only judged on submit).
+    /// Rules broken by the current model and parameters, live as the person moves a slider.
+    /// (The text is only judged on submit, so typing never re-runs this.)
     pub fn problems(&self) -> Vec<Invalid> {
-        self.request()
-            .problems()
-            .into_iter()
-            .filter(|p| p.field != Field::Text)
-            .collect()
+        let params = match self.model() {
+            Some(m) => self.params.get().retain(&m.honours),
+            None => self.params.get(),
+        };
+        let mut out = Vec::new();
+        if self.choice.get() == CUSTOM_MODEL {
+            if let Err(e) = check_model_id(&self.model_id()) {
+                out.push(e);
+            }
+        }
+        out.extend(params.problems());
+        out
     }
 
     pub fn problem_for(&self, field: Field) -> Option<String> {
