@@ -34,6 +34,8 @@ pub enum AppError {
     Database(#[from] sqlx::Error),
     #[error(transparent)]
     Record(#[from] crate::server::history::RecordError),
+    #[error(transparent)]
+    History(#[from] crate::server::history::HistoryError),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -50,9 +52,10 @@ impl AppError {
             AppError::BadBody(_) => StatusCode::BAD_REQUEST,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            AppError::Database(_)
+            | AppError::Record(_)
+            | AppError::History(_)
+            | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Provider { source, .. } => match source {
                 ProviderError::Rejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
                 ProviderError::ModelNotFound { .. } => StatusCode::NOT_FOUND,
@@ -98,7 +101,7 @@ impl AppError {
                 C::NotFound,
                 "That summary doesn't exist or has been deleted.",
             ),
-            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => PublicError::new(
+            AppError::Database(_) | AppError::Record(_) | AppError::History(_) | AppError::Internal(_) => PublicError::new(
                 C::Internal,
                 "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
             ),
@@ -116,7 +119,10 @@ impl AppError {
     pub fn report(&self) -> (StatusCode, PublicError) {
         let status = self.status();
         match self {
-            AppError::Database(_) | AppError::Record(_) | AppError::Internal(_) => {
+            AppError::Database(_)
+            | AppError::Record(_)
+            | AppError::History(_)
+            | AppError::Internal(_) => {
                 tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
             }
             AppError::Provider {

@@ -1,6 +1,8 @@
 //! Every summarize request, and each person's history (the successful ones), in SQLite.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 
 use sqlx::{Row, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
@@ -31,16 +33,25 @@ pub struct Record {
 pub enum RecordError {
     #[error("the history writer has stopped")]
     WriterStopped,
-    #[error("writing the history failed: {0}")]
-    Write(String),
 }
 
-type Reply = oneshot::Sender<Result<i64, RecordError>>;
+enum Message {
+    Write(i64, Record),
+    /// Answered once everything queued before it is committed.
+    Flush(oneshot::Sender<()>),
+}
 
+/// Each person's history, and the log of every request.
+///
+/// Writes never hold up an answer: [`record`](History::record) hands out the row's id at once
+/// and queues the row for a single writer task, which commits whatever is waiting in one
+/// transaction. Reads first wait for the queue to drain ([`flush`](History::flush)), so a
+/// person always sees their own summaries; shutdown flushes too.
 #[derive(Clone, Debug)]
 pub struct History {
     db: Db,
-    writer: mpsc::Sender<(Record, Reply)>,
+    writer: mpsc::Sender<Message>,
+    next_id: Arc<AtomicI64>,
 }
 
 /// Most items one list call returns.
@@ -51,21 +62,41 @@ const MAX_BATCH: usize = 256;
 
 impl History {
     /// Starts the writer task; it ends when the last `History` handle is dropped.
-    pub fn new(db: Db) -> Self {
-        let (writer, queue) = mpsc::channel(4 * MAX_BATCH);
+    pub async fn start(db: Db) -> Result<Self, sqlx::Error> {
+        // Ids continue SQLite's AUTOINCREMENT sequence, so a deleted id is never handed out again.
+        let last: i64 = sqlx::query_scalar(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'summaries'), 0), \
+                        COALESCE((SELECT MAX(id) FROM summaries), 0))",
+        )
+        .fetch_one(&db.write)
+        .await?;
+        let (writer, queue) = mpsc::channel(16 * MAX_BATCH);
         tokio::spawn(write_records(db.write.clone(), queue));
-        Self { db, writer }
+        Ok(Self {
+            db,
+            writer,
+            next_id: Arc::new(AtomicI64::new(last)),
+        })
     }
 
-    /// Stores a request; returns its id. Writes are grouped: under load, many requests share
-    /// one transaction, so SQLite's single writer is never the bottleneck.
+    /// Queues a request's record; returns the id it will have.
     pub async fn record(&self, record: Record) -> Result<i64, RecordError> {
-        let (reply, id) = oneshot::channel();
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         self.writer
-            .send((record, reply))
+            .send(Message::Write(id, record))
             .await
             .map_err(|_| RecordError::WriterStopped)?;
-        id.await.map_err(|_| RecordError::WriterStopped)?
+        Ok(id)
+    }
+
+    /// Waits until every record queued so far is committed.
+    pub async fn flush(&self) -> Result<(), RecordError> {
+        let (done, committed) = oneshot::channel();
+        self.writer
+            .send(Message::Flush(done))
+            .await
+            .map_err(|_| RecordError::WriterStopped)?;
+        committed.await.map_err(|_| RecordError::WriterStopped)
     }
 
     /// The person's successful summaries, newest first, older than `before` when given.
@@ -74,7 +105,8 @@ impl History {
         user: &UserId,
         limit: u32,
         before: Option<i64>,
-    ) -> Result<Vec<HistoryItem>, sqlx::Error> {
+    ) -> Result<Vec<HistoryItem>, HistoryError> {
+        self.flush().await?;
         let rows = sqlx::query(
             "SELECT id, model, created_at, substr(input_text, 1, 200) AS head FROM summaries \
              WHERE user_id = ? AND outcome = 'ok' AND id < ? ORDER BY id DESC LIMIT ?",
@@ -84,7 +116,8 @@ impl History {
         .bind(limit.clamp(1, MAX_PAGE))
         .fetch_all(&self.db.read)
         .await?;
-        rows.iter()
+        let items = rows
+            .iter()
             .map(|row| {
                 let head: String = row.try_get("head")?;
                 Ok(HistoryItem {
@@ -94,10 +127,12 @@ impl History {
                     created_at: row.try_get("created_at")?,
                 })
             })
-            .collect()
+            .collect::<Result<_, sqlx::Error>>()?;
+        Ok(items)
     }
 
-    pub async fn get(&self, user: &UserId, id: i64) -> Result<Option<Summary>, sqlx::Error> {
+    pub async fn get(&self, user: &UserId, id: i64) -> Result<Option<Summary>, HistoryError> {
+        self.flush().await?;
         let row = sqlx::query(
             "SELECT id, model, provider, input_text, summary, parameters, truncated, created_at, \
              latency_ms FROM summaries WHERE id = ? AND user_id = ? AND outcome = 'ok'",
@@ -127,7 +162,8 @@ impl History {
     }
 
     /// Deletes one of the person's requests; false when there was none with that id.
-    pub async fn delete(&self, user: &UserId, id: i64) -> Result<bool, sqlx::Error> {
+    pub async fn delete(&self, user: &UserId, id: i64) -> Result<bool, HistoryError> {
+        self.flush().await?;
         let done = sqlx::query("DELETE FROM summaries WHERE id = ? AND user_id = ?")
             .bind(id)
             .bind(user.as_str())
@@ -137,7 +173,8 @@ impl History {
     }
 
     /// Deletes all of the person's requests, failed ones included; returns how many.
-    pub async fn clear(&self, user: &UserId) -> Result<u64, sqlx::Error> {
+    pub async fn clear(&self, user: &UserId) -> Result<u64, HistoryError> {
+        self.flush().await?;
         let done = sqlx::query("DELETE FROM summaries WHERE user_id = ?")
             .bind(user.as_str())
             .execute(&self.db.write)
@@ -146,41 +183,56 @@ impl History {
     }
 }
 
-/// The single writer: takes whatever records are waiting (up to [`MAX_BATCH`]), writes them in
-/// one transaction, answers each with its id.
-async fn write_records(pool: SqlitePool, mut queue: mpsc::Receiver<(Record, Reply)>) {
+/// Failures of history reads and deletes.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Writer(#[from] RecordError),
+}
+
+/// The single writer: takes whatever is waiting (up to [`MAX_BATCH`] messages), writes the
+/// records in one transaction, then answers the flushes that were queued behind them.
+async fn write_records(pool: SqlitePool, mut queue: mpsc::Receiver<Message>) {
     // Users already in the table: their row is not written again.
     let mut known_users: HashSet<UserId> = HashSet::new();
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        match write_batch(&pool, &batch, &known_users).await {
-            Ok(ids) => {
-                if known_users.len() > 100_000 {
-                    known_users.clear(); // bounded memory; at worst a few redundant upserts
+        let mut records = Vec::with_capacity(batch.len());
+        let mut flushes = Vec::new();
+        for message in batch.drain(..) {
+            match message {
+                Message::Write(id, record) => records.push((id, record)),
+                Message::Flush(done) => flushes.push(done),
+            }
+        }
+        if !records.is_empty() {
+            match write_batch(&pool, &records, &known_users).await {
+                Ok(()) => {
+                    if known_users.len() > 100_000 {
+                        known_users.clear(); // bounded memory; at worst a few redundant upserts
+                    }
+                    known_users.extend(records.into_iter().map(|(_, r)| r.user));
                 }
-                for ((record, reply), id) in batch.drain(..).zip(ids) {
-                    known_users.insert(record.user);
-                    let _ = reply.send(Ok(id));
+                Err(e) => {
+                    tracing::error!(error = %e, records = records.len(), "writing the history failed");
                 }
             }
-            Err(e) => {
-                tracing::error!(error = %e, records = batch.len(), "writing the history failed");
-                for (_, reply) in batch.drain(..) {
-                    let _ = reply.send(Err(RecordError::Write(e.to_string())));
-                }
-            }
+        }
+        for done in flushes {
+            let _ = done.send(());
         }
     }
 }
 
 async fn write_batch(
     pool: &SqlitePool,
-    batch: &[(Record, Reply)],
+    records: &[(i64, Record)],
     known_users: &HashSet<UserId>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let mut ids = Vec::with_capacity(batch.len());
-    for (r, _) in batch {
+    for (id, r) in records {
         if !known_users.contains(&r.user) {
             sqlx::query(
                 "INSERT INTO users (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
@@ -196,11 +248,12 @@ async fn write_batch(
             Ok(summary) => ("ok", Some(summary.as_str()), None),
             Err(code) => ("error", None, Some(*code)),
         };
-        let id = sqlx::query(
-            "INSERT INTO summaries (user_id, created_at, completed_at, latency_ms, model, provider, \
-             input_text, parameters, truncated, outcome, summary, error_code) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sqlx::query(
+            "INSERT INTO summaries (id, user_id, created_at, completed_at, latency_ms, model, \
+             provider, input_text, parameters, truncated, outcome, summary, error_code) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
+        .bind(id)
         .bind(r.user.as_str())
         .bind(r.created_at)
         .bind(r.completed_at)
@@ -214,10 +267,7 @@ async fn write_batch(
         .bind(summary)
         .bind(error_code)
         .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        ids.push(id);
+        .await?;
     }
-    tx.commit().await?;
-    Ok(ids)
+    tx.commit().await
 }

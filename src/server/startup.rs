@@ -69,7 +69,7 @@ impl Application {
             &settings.data_dir,
         )?;
         let providers = Providers::from_settings(&settings)?;
-        let history = History::new(db.clone());
+        let history = History::start(db.clone()).await?;
 
         let listener =
             TcpListener::bind(settings.addr)
@@ -137,6 +137,9 @@ impl Application {
             .with_graceful_shutdown(stop)
             .await;
         cleanup.abort();
+        if let Err(e) = self.state.history.flush().await {
+            tracing::error!(error = %e, "history not flushed at shutdown");
+        }
         self.state.db.close().await;
         tracing::info!("stopped");
         served

@@ -94,6 +94,8 @@ async fn every_request_is_recorded_failures_included() {
     let user = app.user();
     assert_eq!(user.summarize(json!({"text": ARTICLE})).await.status(), 201);
     assert_eq!(user.summarize(json!({"text": ""})).await.status(), 422);
+    // failures are recorded but not listed (listing also waits for queued records)
+    assert_eq!(user.list().await["summaries"].as_array().unwrap().len(), 1);
 
     let db = app.db().await;
     let rows = sqlx::query("SELECT outcome, error_code, model, provider, latency_ms, user_id FROM summaries ORDER BY id")
@@ -118,4 +120,32 @@ async fn every_request_is_recorded_failures_included() {
     );
     // failures are recorded but not listed
     assert_eq!(user.list().await["summaries"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn ids_are_never_reused_after_deletion_or_restart() {
+    let app = spawn_app().await;
+    app.hf_answers("x").await;
+    let user = app.user();
+    let first = user
+        .summarize(json!({"text": ARTICLE}))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(user.delete(first).await.status(), 204);
+    let app = app.restart().await;
+    let user = user.on(&app);
+    app.hf_answers("y").await;
+    let second = user
+        .summarize(json!({"text": ARTICLE}))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert!(second > first, "{second} after {first}");
 }
