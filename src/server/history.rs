@@ -36,7 +36,7 @@ pub enum RecordError {
 }
 
 enum Message {
-    Write(i64, Record),
+    Write(i64, Box<Record>),
     /// Answered once everything queued before it is committed.
     Flush(oneshot::Sender<()>),
 }
@@ -83,7 +83,7 @@ impl History {
     pub async fn record(&self, record: Record) -> Result<i64, RecordError> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         self.writer
-            .send(Message::Write(id, record))
+            .send(Message::Write(id, Box::new(record)))
             .await
             .map_err(|_| RecordError::WriterStopped)?;
         Ok(id)
@@ -203,7 +203,7 @@ async fn write_records(pool: SqlitePool, mut queue: mpsc::Receiver<Message>) {
         let mut flushes = Vec::new();
         for message in batch.drain(..) {
             match message {
-                Message::Write(id, record) => records.push((id, record)),
+                Message::Write(id, record) => records.push((id, *record)),
                 Message::Flush(done) => flushes.push(done),
             }
         }
