@@ -21,7 +21,7 @@ async fn main() -> ExitCode {
     let provider = if settings.hf.token.is_some() {
         "HuggingFace Inference API + local engine"
     } else {
-        "local engine only (set HF_TOKEN for HuggingFace models)"
+        "local engine only; set HF_TOKEN for HuggingFace models"
     };
     let app = match Application::build(settings).await {
         Ok(app) => app,

@@ -15,6 +15,7 @@ import {
   mockSummary,
   uniqueTag,
   expectNoRawBodyInAlerts,
+  textInput,
 } from './helpers.mjs';
 
 const text = () => `Errors ${uniqueTag()} should read like sentences. Nobody wants to see a stack trace.`;
@@ -98,4 +99,17 @@ test('a model that is loading shows a warm-up countdown, then the summary', asyn
   // first try without waiting (503), then once more asking HuggingFace to wait for the model
   const sent = (await mockRequests()).filter((r) => r.inputs === t || r.inputs?.includes(t.split(' ')[1]));
   expect(sent.map((r) => r.waitForModel)).toEqual([false, true]);
+});
+
+test('a text over the size limit is refused in the page with both sizes', async ({ page }) => {
+  await gotoStudio(page, 'hf');
+  const text = 'a'.repeat(100_001);
+  await textInput(page).fill(text);
+  // the counter warns before submitting
+  await expect(page.getByText(/over the limit of 100,000/)).toBeVisible();
+  await page.getByRole('button', { name: 'Summarize', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: /limit is 100,000/ });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('100,001');
+  await expect(textInput(page)).toHaveAttribute('aria-invalid', 'true');
 });

@@ -178,8 +178,39 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
             identify,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(refuse_oversized_bodies))
         // Failures are logged once, with their cause, by AppError::report.
         .layer(TraceLayer::new_for_http().on_failure(()))
+}
+
+/// Bodies announced as larger than the limit get our error shape and a sentence; the limit layer
+/// behind it still stops bodies that grow past it without announcing their size.
+async fn refuse_oversized_bodies(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let announced = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    match announced {
+        Some(bytes) if bytes > MAX_BODY_BYTES => {
+            let invalid = crate::domain::params::Invalid::new(
+                crate::domain::errors::ErrorCode::TextTooLong,
+                crate::domain::errors::Field::Text,
+                format!(
+                    "The request is {} KB; Precis accepts up to {} KB. Shorten the text or \
+                     summarize it in parts.",
+                    bytes / 1024,
+                    MAX_BODY_BYTES / 1024
+                ),
+            );
+            super::error::AppError::from(invalid).into_response()
+        }
+        _ => next.run(req).await,
+    }
 }
 
 async fn shutdown_signal() {

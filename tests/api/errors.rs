@@ -286,3 +286,12 @@ async fn server_function_errors_carry_status_and_body() {
     let res = app.user().summarize_fn(json!({"text": ""})).await;
     expect_error(res, 422, "empty_text").await;
 }
+
+#[tokio::test]
+async fn an_oversized_body_gets_a_sentence_not_a_bare_status() {
+    let app = spawn_app().await;
+    let huge = json!({"text": "word ".repeat(300_000)}); // 1.5 MB
+    let res = app.user().summarize(huge).await;
+    let error = expect_error(res, 413, "text_too_long").await;
+    assert!(error["message"].as_str().unwrap().contains("1024 KB"));
+}
