@@ -164,6 +164,14 @@ impl User {
         .await
     }
 
+    /// Summarizes, expecting success; returns the new summary's id.
+    pub async fn summarize_id(&self, body: Value) -> i64 {
+        let res = self.summarize(body).await;
+        assert_eq!(res.status(), 201, "summary created");
+        let created: Value = res.json().await.expect("json");
+        created["id"].as_i64().expect("id")
+    }
+
     /// Through the page's server function instead of REST.
     pub async fn summarize_fn(&self, request: Value) -> reqwest::Response {
         self.send(
