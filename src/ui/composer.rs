@@ -13,7 +13,7 @@ pub fn Composer() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let stats = Memo::new(move |_| TextStats::of(&studio.text.get()));
 
-    let window_note = move || {
+    let window_note = Memo::new(move |_| {
         let s = stats.get();
         if s.chars > MAX_TEXT_CHARS {
             return Some(format!(
@@ -43,7 +43,7 @@ pub fn Composer() -> impl IntoView {
         } else {
             None
         }
-    };
+    });
 
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
@@ -102,7 +102,7 @@ pub fn Composer() -> impl IntoView {
                         )
                     }}
                 </p>
-                <p id="text-note" class="note" class:hidden=move || window_note().is_none()>
+                <p id="text-note" class="note" class:hidden=move || window_note.with(Option::is_none)>
                     {window_note}
                 </p>
             </div>

@@ -31,6 +31,8 @@ pub struct Studio {
     /// The picker's value: a catalog id or [`CUSTOM_MODEL`].
     pub choice: RwSignal<String>,
     pub custom_model: RwSignal<String>,
+    /// What the page knows of the chosen model, recomputed only when the choice changes.
+    model: Memo<Option<ModelInfo>>,
     pub turns: RwSignal<Vec<Summary>>,
     pub error: RwSignal<Option<PublicError>>,
     pub phase: RwSignal<Phase>,
@@ -90,8 +92,19 @@ impl Studio {
             move |_, _, _| clear_when_edited(|f| f == Field::Model),
             false,
         );
+        let catalog = StoredValue::new(catalog);
+        let model = Memo::new(move |_| {
+            let choice = choice.get();
+            if choice == CUSTOM_MODEL {
+                let id = custom_model.get().trim().to_string();
+                (!id.is_empty()).then(|| custom_hf_model(&id))
+            } else {
+                catalog.with_value(|c| c.get(&choice).cloned())
+            }
+        });
         Self {
-            catalog: StoredValue::new(catalog),
+            catalog,
+            model,
             text,
             params,
             choice,
@@ -117,12 +130,7 @@ impl Studio {
 
     /// What the page knows of the chosen model.
     pub fn model(&self) -> Option<ModelInfo> {
-        let id = self.model_id();
-        self.catalog
-            .with_value(|c| c.get(&id).cloned())
-            .or_else(|| {
-                (self.choice.get() == CUSTOM_MODEL && !id.is_empty()).then(|| custom_hf_model(&id))
-            })
+        self.model.get()
     }
 
     /// The request as it would be sent now, with only the parameters the model honours.

@@ -9,7 +9,7 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 use tokio::sync::Semaphore;
 
 use super::wire::{classify_failure, parse_success, HfRequest};
-use crate::domain::models::{ModelInfo, ProviderKind};
+use crate::domain::models::{custom_hf_model, ModelInfo, ProviderKind};
 use crate::server::config::{HfSettings, Secret};
 use crate::server::providers::{Job, Output, ProviderError, SummaryProvider};
 
@@ -120,7 +120,7 @@ impl SummaryProvider for HuggingFace {
 
     fn describe_other(&self, model: &str) -> Option<ModelInfo> {
         // Ids under "local/" belong to the embedded engine, never to HuggingFace.
-        (!model.starts_with("local/")).then(|| super::other_model(model))
+        (!model.starts_with("local/")).then(|| custom_hf_model(model))
     }
 
     fn summarize(&self, job: Job) -> BoxFuture<'_, Result<Output, ProviderError>> {

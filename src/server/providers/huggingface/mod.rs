@@ -5,7 +5,7 @@ pub mod wire;
 
 pub use client::HuggingFace;
 
-use crate::domain::models::{custom_hf_model, ModelInfo, ProviderKind};
+use crate::domain::models::{ModelInfo, ProviderKind};
 use crate::domain::params::Param;
 
 /// The models offered in the picker when a token is set (any other id may be typed in).
@@ -49,9 +49,4 @@ fn info(id: &str, window: u32, description: &str) -> ModelInfo {
 
 pub fn known_models() -> Vec<ModelInfo> {
     KNOWN.iter().map(|(id, w, d)| info(id, *w, d)).collect()
-}
-
-/// A model id the catalog does not list.
-pub fn other_model(id: &str) -> ModelInfo {
-    custom_hf_model(id)
 }
