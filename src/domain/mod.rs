@@ -3,5 +3,6 @@
 pub mod errors;
 pub mod models;
 pub mod params;
+pub mod stream;
 pub mod summary;
 pub mod text;

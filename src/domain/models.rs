@@ -9,6 +9,9 @@ use super::params::{Invalid, Param};
 /// Id of the embedded extractive summarizer, always available.
 pub const LOCAL_TEXTRANK: &str = "local/textrank";
 
+/// Id of the embedded semantic extractive summarizer (needs the embedding model).
+pub const LOCAL_SEMANTIC: &str = "local/semantic";
+
 /// Input window assumed for a HuggingFace model the catalog does not know.
 pub const DEFAULT_HF_WINDOW: u32 = 1024;
 
@@ -46,6 +49,12 @@ pub struct ModelInfo {
     /// One line saying why the other parameters are disabled.
     pub ignores_reason: String,
     pub experimental: bool,
+    /// Whether the model honours `do_sample` and `seed` (random wording, reproducible).
+    #[serde(default)]
+    pub samples: bool,
+    /// Set when the model cannot run on this server: why, and what the operator can do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
 }
 
 impl ModelInfo {
@@ -75,6 +84,8 @@ pub fn custom_hf_model(id: &str) -> ModelInfo {
         honours: Param::ALL.to_vec(),
         ignores_reason: String::new(),
         experimental: false,
+        samples: false,
+        unavailable: None,
     }
 }
 

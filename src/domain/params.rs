@@ -145,6 +145,13 @@ pub struct SummaryParams {
     pub repetition_penalty: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_time: Option<f64>,
+    /// Draw words at random (temperature, top-k, top-p apply) instead of always taking the
+    /// likeliest. `None`: the model's default (greedy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_sample: Option<bool>,
+    /// Seed of the random draw: the same seed and settings give the same summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
     #[serde(default = "default_true")]
     pub use_cache: bool,
     #[serde(default)]
@@ -166,6 +173,8 @@ impl Default for SummaryParams {
             top_p: None,
             repetition_penalty: None,
             max_time: None,
+            do_sample: None,
+            seed: None,
             use_cache: true,
             wait_for_model: false,
         }
@@ -229,6 +238,8 @@ impl SummaryParams {
         let mut out = Self {
             use_cache: self.use_cache,
             wait_for_model: self.wait_for_model,
+            do_sample: self.do_sample,
+            seed: self.seed,
             ..Self::default()
         };
         for p in honoured {

@@ -61,6 +61,10 @@ impl SummarizeRequest {
     }
 }
 
+fn one() -> u32 {
+    1
+}
+
 /// One finished summary, as stored in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -73,6 +77,12 @@ pub struct Summary {
     pub parameters: SummaryParams,
     /// Whether the text was longer than the model's window and only its start was read.
     pub truncated: bool,
+    /// Whether generation stopped at Max time: the summary is what was written until then.
+    #[serde(default)]
+    pub partial: bool,
+    /// How many parts a long text was split into (1 when it fit the model's window).
+    #[serde(default = "one")]
+    pub parts: u32,
     /// Unix time, milliseconds.
     pub created_at: i64,
     pub latency_ms: u64,
@@ -180,6 +190,8 @@ mod tests {
             summary: "one two".into(),
             parameters: SummaryParams::default(),
             truncated: false,
+            partial: false,
+            parts: 1,
             created_at: 0,
             latency_ms: 1,
         };

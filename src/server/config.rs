@@ -55,9 +55,28 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     /// `PRECIS_LOCAL_WORKERS`: local summaries computed at once (default: the number of cores).
     pub local_workers: usize,
-    /// `PRECIS_QUEUE_TIMEOUT_SECS`: how long a request may wait for a free worker or upstream
-    /// slot before it is told Precis is busy.
+    /// `PRECIS_QUEUE_TIMEOUT_SECS`: how long a request may wait for a free upstream slot
+    /// before it is told Precis is busy.
     pub queue_timeout: Duration,
+    pub engine: EngineSettings,
+}
+
+#[derive(Debug, Clone)]
+pub struct EngineSettings {
+    /// `PRECIS_MODELS_DIR` (default `models`): the weights `scripts/models.sh` fetches, and any
+    /// other llama/qwen2 GGUF file to offer.
+    pub models_dir: PathBuf,
+    /// `PRECIS_INFERENCE_QUEUE` (default 64): local jobs that may wait for a worker; when full,
+    /// people are told Precis is busy (503 + Retry-After).
+    pub queue: usize,
+    /// `PRECIS_EMBED_BATCHING` (default on): embed concurrent requests together.
+    pub batching: bool,
+    /// `PRECIS_HF_MODELS`: comma-separated HuggingFace models to fetch at start-up
+    /// (`owner/repo/file.gguf` language models, `owner/repo` sentence-transformers).
+    pub hub_models: Vec<String>,
+    /// `PRECIS_PRELOAD_MODELS` (default on): load the language models' weights at start-up
+    /// rather than on first use.
+    pub preload: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -117,17 +136,19 @@ impl Settings {
         let data_dir = PathBuf::from(get("PRECIS_DATA_DIR").unwrap_or_else(|| "data".into()));
         let database_url = get("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("precis.db").display()));
-        let cookie_secure = match get("PRECIS_COOKIE_SECURE").as_deref() {
-            None | Some("0" | "false" | "no") => false,
-            Some("1" | "true" | "yes") => true,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "PRECIS_COOKIE_SECURE",
+        let flag = |name: &'static str, default: bool| -> Result<bool, ConfigError> {
+            match get(name).as_deref() {
+                None => Ok(default),
+                Some("0" | "false" | "no" | "off") => Ok(false),
+                Some("1" | "true" | "yes" | "on") => Ok(true),
+                Some(other) => Err(ConfigError::Invalid {
+                    name,
                     value: other.into(),
                     expected: "true or false",
-                })
+                }),
             }
         };
+        let cookie_secure = flag("PRECIS_COOKIE_SECURE", false)?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
 
         Ok(Self {
@@ -155,6 +176,23 @@ impl Settings {
             },
             local_workers: positive("PRECIS_LOCAL_WORKERS", cores as u64)? as usize,
             queue_timeout: Duration::from_secs(positive("PRECIS_QUEUE_TIMEOUT_SECS", 30)?),
+            engine: EngineSettings {
+                models_dir: PathBuf::from(
+                    get("PRECIS_MODELS_DIR").unwrap_or_else(|| "models".into()),
+                ),
+                queue: positive("PRECIS_INFERENCE_QUEUE", 64)? as usize,
+                batching: flag("PRECIS_EMBED_BATCHING", true)?,
+                hub_models: get("PRECIS_HF_MODELS")
+                    .map(|v| {
+                        v.split(',')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                preload: flag("PRECIS_PRELOAD_MODELS", true)?,
+            },
         })
     }
 }

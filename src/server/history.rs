@@ -25,6 +25,8 @@ pub struct Record {
     pub text: String,
     pub parameters: SummaryParams,
     pub truncated: bool,
+    pub partial: bool,
+    pub parts: u32,
     /// The summary, or the error code.
     pub outcome: Result<String, &'static str>,
 }
@@ -134,8 +136,8 @@ impl History {
     pub async fn get(&self, user: &UserId, id: i64) -> Result<Option<Summary>, HistoryError> {
         self.flush().await?;
         let row = sqlx::query(
-            "SELECT id, model, provider, input_text, summary, parameters, truncated, created_at, \
-             latency_ms FROM summaries WHERE id = ? AND user_id = ? AND outcome = 'ok'",
+            "SELECT id, model, provider, input_text, summary, parameters, truncated, partial, parts, \
+             created_at, latency_ms FROM summaries WHERE id = ? AND user_id = ? AND outcome = 'ok'",
         )
         .bind(id)
         .bind(user.as_str())
@@ -156,6 +158,10 @@ impl History {
             parameters: serde_json::from_str(&parameters)
                 .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             truncated: row.try_get("truncated")?,
+            partial: row.try_get("partial")?,
+            parts: row
+                .try_get::<i64, _>("parts")?
+                .clamp(1, i64::from(u32::MAX)) as u32,
             created_at: row.try_get("created_at")?,
             latency_ms: row.try_get::<i64, _>("latency_ms")?.max(0) as u64,
         }))
@@ -250,8 +256,8 @@ async fn write_batch(
         };
         sqlx::query(
             "INSERT INTO summaries (id, user_id, created_at, completed_at, latency_ms, model, \
-             provider, input_text, parameters, truncated, outcome, summary, error_code) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             provider, input_text, parameters, truncated, partial, parts, outcome, summary, \
+             error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(r.user.as_str())
@@ -263,6 +269,8 @@ async fn write_batch(
         .bind(&r.text)
         .bind(parameters)
         .bind(r.truncated)
+        .bind(r.partial)
+        .bind(i64::from(r.parts))
         .bind(outcome)
         .bind(summary)
         .bind(error_code)

@@ -5,6 +5,8 @@ pub mod db;
 pub mod error;
 pub mod history;
 pub mod identity;
+pub mod inference;
+pub mod longdoc;
 pub mod providers;
 pub mod rate_limit;
 pub mod routes;

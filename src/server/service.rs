@@ -6,11 +6,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::error::AppError;
 use super::history::{History, Record};
 use super::identity::UserId;
+use std::sync::Arc;
+
+use super::longdoc::{self, needs_split};
 use super::providers::catalog::Providers;
-use super::providers::{Job, ProviderError};
-use crate::domain::models::ProviderKind;
+use super::providers::{Job, Output, ProviderError, SummaryProvider, TokenSink};
+use crate::domain::models::{ModelInfo, ProviderKind};
+use crate::domain::params::SummaryParams;
+use crate::domain::stream::Stage;
 use crate::domain::summary::{SummarizeRequest, Summary};
-use crate::domain::text::estimate_tokens;
 
 /// What to do when HuggingFace answers "model loading".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +53,18 @@ impl Summarizer {
         request: SummarizeRequest,
         on_loading: OnLoading,
     ) -> Result<Summary, AppError> {
+        self.summarize_streaming(user, request, on_loading, TokenSink::default())
+            .await
+    }
+
+    /// [`summarize`](Self::summarize), sending progress and generated text to `sink` as it goes.
+    pub async fn summarize_streaming(
+        &self,
+        user: &UserId,
+        request: SummarizeRequest,
+        on_loading: OnLoading,
+        sink: TokenSink,
+    ) -> Result<Summary, AppError> {
         let started = now_ms();
         let clock = std::time::Instant::now();
         let requested_model = request
@@ -56,17 +72,19 @@ impl Summarizer {
             .clone()
             .unwrap_or_else(|| self.providers.catalog().default_model.clone());
 
-        let attempt = self.attempt(&request, on_loading).await;
+        let attempt = self.attempt(&request, on_loading, &sink).await;
         let completed = started + clock.elapsed().as_millis() as i64;
 
-        let (model, provider, params, truncated) = match &attempt {
+        let (model, provider, params, truncated, partial, parts) = match &attempt {
             Ok(done) | Err((Some(done), _)) => (
                 done.model.clone(),
                 Some(done.provider),
                 done.params,
                 done.truncated,
+                done.partial,
+                done.parts,
             ),
-            Err((None, _)) => (requested_model, None, request.parameters, false),
+            Err((None, _)) => (requested_model, None, request.parameters, false, false, 1),
         };
         let outcome = match &attempt {
             Ok(done) => Ok(done.summary.clone()),
@@ -83,6 +101,8 @@ impl Summarizer {
                 text: request.text.clone(),
                 parameters: params,
                 truncated,
+                partial,
+                parts,
                 outcome,
             })
             .await?;
@@ -96,6 +116,8 @@ impl Summarizer {
                 summary: done.summary,
                 parameters: params,
                 truncated,
+                partial,
+                parts,
                 created_at: started,
                 latency_ms: (completed - started).max(0) as u64,
             }),
@@ -108,45 +130,39 @@ impl Summarizer {
         &self,
         request: &SummarizeRequest,
         on_loading: OnLoading,
+        sink: &TokenSink,
     ) -> Result<Done, (Option<Done>, AppError)> {
         request.validate().map_err(|e| (None, e.into()))?;
+        let unavailable = |reason: String| {
+            let model = request.model.clone().unwrap_or_default();
+            (None, AppError::ModelUnavailable { model, reason })
+        };
         let (info, provider) = self
             .providers
             .resolve(request.model.as_deref())
-            .map_err(|u| {
-                let model = request.model.clone().unwrap_or_default();
-                (None, AppError::ModelUnavailable { model, reason: u.0 })
-            })?;
+            .map_err(|u| unavailable(u.0))?;
+        if let Some(reason) = &info.unavailable {
+            return Err(unavailable(reason.clone()));
+        }
         let params = request.parameters.retain(&info.honours);
-        let truncated = info
-            .input_window
-            .is_some_and(|window| estimate_tokens(&request.text) > window as usize);
         let mut done = Done {
             model: info.id.clone(),
             provider: provider.kind(),
             params,
-            truncated,
+            truncated: false,
+            partial: false,
+            parts: 1,
             summary: String::new(),
         };
-        let mut job = Job {
-            model: info.id.clone(),
-            text: request.text.clone(),
+        let run = Run {
+            provider,
+            info: &info,
             params,
-            truncate: truncated,
+            on_loading,
+            sink,
         };
-        let mut result = provider.summarize(job.clone()).await;
-        if let Err(ProviderError::Loading { estimated_time }) = &result {
-            if on_loading == OnLoading::RetryOnce && !job.params.wait_for_model {
-                tracing::info!(model = %info.id, ?estimated_time, "model loading upstream; retrying once with wait_for_model");
-                job.params.wait_for_model = true;
-                result = provider.summarize(job).await;
-            }
-        }
-        match result {
-            Ok(output) => {
-                done.summary = output.summary;
-                Ok(done)
-            }
+        match run.in_parts(&request.text, &mut done).await {
+            Ok(()) => Ok(done),
             Err(source) => Err((
                 Some(done),
                 AppError::Provider {
@@ -158,10 +174,85 @@ impl Summarizer {
     }
 }
 
+/// One request on its way through a provider.
+struct Run<'a> {
+    provider: Arc<dyn SummaryProvider>,
+    info: &'a ModelInfo,
+    params: SummaryParams,
+    on_loading: OnLoading,
+    sink: &'a TokenSink,
+}
+
+impl Run<'_> {
+    /// The whole text at once when it fits the window; else map-reduce ([`longdoc`]).
+    async fn in_parts(&self, text: &str, done: &mut Done) -> Result<(), ProviderError> {
+        let window = self.info.input_window;
+        let mut current = text.to_string();
+        let mut partial = false;
+        for level in 0..longdoc::MAX_LEVELS {
+            if !needs_split(&current, window) {
+                if level > 0 {
+                    self.sink.progress(Stage::Combining { parts: done.parts });
+                }
+                let out = self.call(&current, false).await?;
+                done.summary = out.summary;
+                done.partial = partial || out.partial;
+                return Ok(());
+            }
+            let parts = longdoc::split(&current, window.unwrap_or(u32::MAX) as usize);
+            let of = parts.len() as u32;
+            if level == 0 {
+                done.parts = of;
+            }
+            let mut summaries = Vec::with_capacity(parts.len());
+            for (i, part) in parts.iter().enumerate() {
+                self.sink.progress(Stage::Part {
+                    part: i as u32 + 1,
+                    of,
+                });
+                let out = self.call(part, false).await?;
+                partial |= out.partial;
+                summaries.push(out.summary);
+            }
+            current = summaries.join("\n\n");
+        }
+        // Still longer than the window after every level: the model reads what fits.
+        self.sink.progress(Stage::Combining { parts: done.parts });
+        let out = self.call(&current, true).await?;
+        done.summary = out.summary;
+        done.partial = partial || out.partial;
+        done.truncated = true;
+        Ok(())
+    }
+
+    /// One call to the provider, retried once with `wait_for_model` while a model warms up
+    /// (when asked to).
+    async fn call(&self, text: &str, truncate: bool) -> Result<Output, ProviderError> {
+        let mut job = Job {
+            model: self.info.id.clone(),
+            text: text.to_string(),
+            params: self.params,
+            truncate,
+            sink: self.sink.clone(),
+        };
+        let mut result = self.provider.summarize(job.clone()).await;
+        if let Err(ProviderError::Loading { estimated_time }) = &result {
+            if self.on_loading == OnLoading::RetryOnce && !job.params.wait_for_model {
+                tracing::info!(model = %self.info.id, ?estimated_time, "model loading upstream; retrying once with wait_for_model");
+                job.params.wait_for_model = true;
+                result = self.provider.summarize(job).await;
+            }
+        }
+        result
+    }
+}
+
 struct Done {
     model: String,
     provider: ProviderKind,
     params: crate::domain::params::SummaryParams,
     truncated: bool,
+    partial: bool,
+    parts: u32,
     summary: String,
 }

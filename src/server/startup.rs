@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::middleware;
 use axum::routing::Router;
@@ -17,9 +18,12 @@ use super::config::Settings;
 use super::db::Db;
 use super::history::History;
 use super::identity::{self, identify, CookieConfig, KeyError};
+use super::inference::hub::HubModel;
+use super::inference::pool::InferencePool;
+use super::inference::registry::LocalModels;
 use super::providers::catalog::{CatalogError, Providers};
 use super::rate_limit::RateLimiter;
-use super::routes::{api, health};
+use super::routes::{api, health, stream};
 use super::service::Summarizer;
 use super::state::AppState;
 use crate::ui::{shell, App};
@@ -57,6 +61,34 @@ pub struct Application {
     address: SocketAddr,
 }
 
+/// The embedded engine's pool and models; language models start loading in the background.
+async fn local_models(settings: &Settings) -> LocalModels {
+    let engine = &settings.engine;
+    let pool = InferencePool::new(settings.local_workers, engine.queue);
+    let hub: Vec<HubModel> = engine
+        .hub_models
+        .iter()
+        .filter_map(|m| {
+            let parsed = HubModel::parse(m);
+            if parsed.is_none() {
+                tracing::warn!(entry = %m, "PRECIS_HF_MODELS entry ignored: expected owner/repo or owner/repo/file.gguf");
+            }
+            parsed
+        })
+        .collect();
+    let models =
+        LocalModels::discover(engine.models_dir.clone(), pool, &hub, engine.batching).await;
+    if engine.preload {
+        for entry in &models.llms {
+            if let Ok(llm) = &entry.llm {
+                let llm = llm.clone();
+                tokio::task::spawn_blocking(move || llm.load());
+            }
+        }
+    }
+    models
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartupError::DataDir {
@@ -68,7 +100,8 @@ impl Application {
             settings.cookie_secret.as_ref().map(|s| s.expose()),
             &settings.data_dir,
         )?;
-        let providers = Providers::from_settings(&settings)?;
+        let local = Arc::new(local_models(&settings).await);
+        let providers = Providers::from_settings(&settings, local.clone())?;
         let history = History::start(db.clone()).await?;
 
         let listener =
@@ -169,6 +202,7 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
     Router::new()
         .route_service(summarize_fn, pages.clone().layer(limiter.layer()))
         .merge(api::summarize_router().route_layer(limiter.layer()))
+        .merge(stream::router().route_layer(limiter.layer()))
         .merge(api::history_router())
         .merge(health::router())
         .fallback_service(pages)

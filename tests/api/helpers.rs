@@ -20,6 +20,14 @@ pub const ARTICLE: &str = "The city council approved a new budget on Tuesday. \
     Opponents warned that property taxes might rise next year. \
     The vote passed by seven votes to four after a long debate.";
 
+/// The weights `scripts/models.sh` fetched (`PRECIS_MODELS_DIR`, else `./models`).
+pub fn models_dir() -> String {
+    std::env::var("PRECIS_MODELS_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/models").to_string())
+}
+
+pub const SMOLLM: &str = "local/SmolLM2-135M-Instruct.Q4_1";
+
 /// A running application and what it talks to.
 pub struct TestApp {
     pub address: String,
@@ -46,6 +54,8 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("HF_BASE_URL", hf.uri()),
         ("PRECIS_RATE_LIMIT_BURST", "100000".to_string()),
         ("PRECIS_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
+        ("PRECIS_MODELS_DIR", models_dir()),
+        ("PRECIS_PRELOAD_MODELS", "false".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -172,6 +182,16 @@ impl User {
         created["id"].as_i64().expect("id")
     }
 
+    /// `POST /api/v1/summaries/stream` (Server-Sent Events).
+    pub async fn stream(&self, body: Value) -> reqwest::Response {
+        self.send(
+            self.http
+                .post(format!("{}/api/v1/summaries/stream", self.base))
+                .json(&body),
+        )
+        .await
+    }
+
     /// Through the page's server function instead of REST.
     pub async fn summarize_fn(&self, request: Value) -> reqwest::Response {
         self.send(
@@ -232,4 +252,42 @@ pub async fn expect_error(res: reqwest::Response, status: u16, code: &str) -> Va
         assert_eq!(retry_header, Some(secs.to_string()), "Retry-After header");
     }
     error
+}
+
+/// Reads Server-Sent Events off `res` until the stream ends; each `data:` line parsed as JSON.
+pub async fn sse_events(mut res: reqwest::Response) -> Vec<Value> {
+    let mut events = Vec::new();
+    let mut buffer = String::new();
+    while let Some(chunk) = res.chunk().await.expect("stream reads") {
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            events.extend(parse_block(&block));
+        }
+    }
+    events
+}
+
+/// The next event from a live stream, keeping what is left in `buffer`.
+pub async fn next_event(res: &mut reqwest::Response, buffer: &mut String) -> Option<Value> {
+    loop {
+        if let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            if let Some(v) = parse_block(&block) {
+                return Some(v);
+            }
+            continue;
+        }
+        let chunk = res.chunk().await.expect("stream reads")?;
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+fn parse_block(block: &str) -> Option<Value> {
+    block
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .map(str::trim)
+        .find(|d| !d.is_empty())
+        .map(|d| serde_json::from_str(d).expect("event is JSON"))
 }

@@ -3,6 +3,7 @@
 
 mod cancel;
 mod concurrency;
+mod engine;
 mod errors;
 mod health;
 mod helpers;

@@ -57,22 +57,30 @@ async fn any_typed_model_id_goes_to_its_url() {
 }
 
 #[tokio::test]
-async fn texts_longer_than_the_window_ask_for_truncation() {
+async fn texts_longer_than_the_window_are_summarized_in_parts_not_cut() {
     let app = spawn_app().await;
     Mock::given(method("POST"))
         .and(path(DEFAULT_MODEL_PATH))
-        .and(body_partial_json(
-            json!({"parameters": {"truncation": "only_first"}}),
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "ok"}])))
-        .expect(1)
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "ok."}])))
         .mount(&app.hf)
         .await;
     let long = ARTICLE.repeat(30); // ~2,000 words: over BART's 1,024 tokens
     let res = app.user().summarize(json!({"text": long})).await;
     assert_eq!(res.status(), 201);
     let body: Value = res.json().await.unwrap();
-    assert_eq!(body["truncated"], true);
+    assert_eq!(body["truncated"], false);
+    let parts = body["parts"].as_u64().unwrap();
+    assert!(parts >= 2, "{body}");
+    let calls = app.hf.received_requests().await.unwrap();
+    assert_eq!(
+        calls.len() as u64,
+        parts + 1,
+        "each part, then the combination"
+    );
+    for call in calls {
+        let sent: Value = serde_json::from_slice(&call.body).unwrap();
+        assert!(sent["parameters"].get("truncation").is_none());
+    }
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use super::local::LocalEngine;
 use super::SummaryProvider;
 use crate::domain::models::{Catalog, ModelInfo, LOCAL_TEXTRANK};
 use crate::server::config::Settings;
+use crate::server::inference::registry::LocalModels;
 
 #[derive(Clone)]
 pub struct Providers {
@@ -26,7 +27,10 @@ pub struct Unavailable(pub String);
 
 impl Providers {
     /// HuggingFace when a token is set (and then its default model), the local engine always.
-    pub fn from_settings(settings: &Settings) -> Result<Self, CatalogError> {
+    pub fn from_settings(
+        settings: &Settings,
+        local: Arc<LocalModels>,
+    ) -> Result<Self, CatalogError> {
         let mut providers: Vec<Arc<dyn SummaryProvider>> = Vec::new();
         if let Some(token) = &settings.hf.token {
             providers.push(Arc::new(HuggingFace::new(
@@ -35,10 +39,7 @@ impl Providers {
                 settings.queue_timeout,
             )?));
         }
-        providers.push(Arc::new(LocalEngine::new(
-            settings.local_workers,
-            settings.queue_timeout,
-        )));
+        providers.push(Arc::new(LocalEngine::new(local)));
         let default_model = if settings.hf.token.is_some() {
             huggingface::DEFAULT_MODEL
         } else {

@@ -6,10 +6,41 @@ pub mod huggingface;
 pub mod local;
 
 use futures::future::BoxFuture;
+use tokio::sync::mpsc::UnboundedSender;
 
 use crate::domain::errors::{ErrorCode, Field, PublicError};
 use crate::domain::models::{ModelInfo, ProviderKind};
 use crate::domain::params::SummaryParams;
+use crate::domain::stream::{Stage, SummaryEvent};
+use crate::server::inference::pool::PoolError;
+use crate::server::inference::EngineError;
+
+/// Where a provider sends text as it is generated (and the service sends progress); a no-op
+/// for callers that only want the finished summary.
+#[derive(Debug, Clone, Default)]
+pub struct TokenSink(Option<UnboundedSender<SummaryEvent>>);
+
+impl TokenSink {
+    pub fn new(tx: UnboundedSender<SummaryEvent>) -> Self {
+        Self(Some(tx))
+    }
+
+    pub fn token(&self, text: &str) {
+        self.send(SummaryEvent::Token {
+            text: text.to_string(),
+        });
+    }
+
+    pub fn progress(&self, stage: Stage) {
+        self.send(SummaryEvent::Progress(stage));
+    }
+
+    pub fn send(&self, event: SummaryEvent) {
+        if let Some(tx) = &self.0 {
+            let _ = tx.send(event); // the listener left: nothing to do
+        }
+    }
+}
 
 /// One piece of work for a provider: already validated, parameters already reduced to the ones
 /// the model honours.
@@ -20,11 +51,42 @@ pub struct Job {
     pub params: SummaryParams,
     /// The text is longer than the model's window: ask the provider to cut it.
     pub truncate: bool,
+    /// Streamed text goes here.
+    pub sink: TokenSink,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
     pub summary: String,
+    /// Generation stopped at Max time: `summary` is what was written until then.
+    pub partial: bool,
+}
+
+impl Output {
+    pub fn whole(summary: String) -> Self {
+        Self {
+            summary,
+            partial: false,
+        }
+    }
+}
+
+impl From<PoolError> for ProviderError {
+    fn from(e: PoolError) -> Self {
+        match e {
+            PoolError::Busy { retry_after, .. } => ProviderError::Busy { retry_after },
+            PoolError::Crashed => ProviderError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<EngineError> for ProviderError {
+    fn from(e: EngineError) -> Self {
+        match e {
+            EngineError::Pool(p) => p.into(),
+            other => ProviderError::Internal(other.to_string()),
+        }
+    }
 }
 
 pub trait SummaryProvider: Send + Sync + 'static {

@@ -39,7 +39,7 @@ async fn create(
 }
 
 /// What was wrong with a JSON body, in words a script author can act on.
-fn describe(rejection: &JsonRejection) -> String {
+pub(super) fn describe(rejection: &JsonRejection) -> String {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => {
             "it must be sent with Content-Type: application/json".to_string()

@@ -94,6 +94,7 @@ impl HuggingFace {
         tracing::debug!(model = %job.model, status = status.as_u16(), bytes = bytes.len(), "huggingface answered");
         if status.is_success() {
             Ok(Output {
+                partial: false,
                 summary: parse_success(&bytes)?,
             })
         } else {

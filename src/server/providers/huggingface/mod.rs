@@ -44,6 +44,8 @@ fn info(id: &str, window: u32, description: &str) -> ModelInfo {
         honours: Param::ALL.to_vec(),
         ignores_reason: String::new(),
         experimental: false,
+        samples: false,
+        unavailable: None,
     }
 }
 

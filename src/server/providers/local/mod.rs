@@ -1,56 +1,79 @@
-//! The embedded engine: runs inside Precis with no token and no network.
-//! CPU work runs on tokio's blocking pool, at most `workers` jobs at once; the rest wait in line
-//! for up to the queue timeout, then are told Precis is busy.
+//! The embedded engine's summarizers, all running on the inference pool with no token and no
+//! network: TextRank (no weights), semantic extract (MiniLM embeddings) and abstractive
+//! summaries by small GGUF language models.
 
+pub mod abstractive;
+pub mod semantic;
 pub mod sentences;
 pub mod textrank;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures::future::BoxFuture;
-use tokio::sync::Semaphore;
 
-use crate::domain::models::{ModelInfo, ProviderKind, LOCAL_TEXTRANK};
-use crate::domain::params::{LengthPreset, Param};
+use crate::domain::models::{ModelInfo, ProviderKind, LOCAL_SEMANTIC, LOCAL_TEXTRANK};
+use crate::domain::params::{LengthPreset, Param, SummaryParams};
+use crate::server::inference::registry::LocalModels;
 use crate::server::providers::{Job, Output, ProviderError, SummaryProvider};
 
 pub struct LocalEngine {
-    workers: Arc<Semaphore>,
-    queue_timeout: Duration,
+    models: Arc<LocalModels>,
+}
+
+const EXTRACT_REASON: &str = "Not used by this model: it picks sentences from your text rather \
+                              than writing new words.";
+
+fn extract_options(p: &SummaryParams) -> textrank::ExtractOptions {
+    let (default_min, default_max) = LengthPreset::Medium.lengths();
+    textrank::ExtractOptions {
+        min_tokens: p.min_length.unwrap_or(default_min) as usize,
+        max_tokens: p.max_length.unwrap_or(default_max) as usize,
+    }
 }
 
 impl LocalEngine {
-    pub fn new(workers: usize, queue_timeout: Duration) -> Self {
-        Self {
-            workers: Arc::new(Semaphore::new(workers.max(1))),
-            queue_timeout,
-        }
+    pub fn new(models: Arc<LocalModels>) -> Self {
+        Self { models }
     }
 
     async fn run(&self, job: Job) -> Result<Output, ProviderError> {
-        if job.model != LOCAL_TEXTRANK {
-            return Err(ProviderError::Internal(format!(
-                "unknown local model {}",
-                job.model
-            )));
-        }
-        let _permit =
-            tokio::time::timeout(self.queue_timeout, self.workers.clone().acquire_owned())
+        let opts = extract_options(&job.params);
+        match job.model.as_str() {
+            LOCAL_TEXTRANK => {
+                let extract = self
+                    .models
+                    .pool
+                    .run(move |_| textrank::summarize(&job.text, &opts))
+                    .await?;
+                Ok(Output::whole(extract.text))
+            }
+            LOCAL_SEMANTIC => {
+                let embedder = self
+                    .models
+                    .embedder
+                    .as_ref()
+                    .map_err(|why| ProviderError::Internal(why.clone()))?;
+                let extract = semantic::summarize(embedder, &job.text, &opts)
+                    .await
+                    .map_err(ProviderError::from)?;
+                Ok(Output::whole(extract.text))
+            }
+            id => {
+                let llm = self
+                    .models
+                    .llm(id)
+                    .and_then(|e| e.llm.as_ref().ok())
+                    .ok_or_else(|| ProviderError::Internal(format!("unknown local model {id}")))?;
+                abstractive::summarize(
+                    &self.models.pool,
+                    llm.clone(),
+                    job.text,
+                    job.params,
+                    job.sink,
+                )
                 .await
-                .map_err(|_| ProviderError::Busy { retry_after: 5 })?
-                .map_err(|_| ProviderError::Internal("worker pool closed".into()))?;
-        let (default_min, default_max) = LengthPreset::Medium.lengths();
-        let opts = textrank::ExtractOptions {
-            min_tokens: job.params.min_length.unwrap_or(default_min) as usize,
-            max_tokens: job.params.max_length.unwrap_or(default_max) as usize,
-        };
-        let extract = tokio::task::spawn_blocking(move || textrank::summarize(&job.text, &opts))
-            .await
-            .map_err(|e| ProviderError::Internal(format!("extractive worker: {e}")))?;
-        Ok(Output {
-            summary: extract.text,
-        })
+            }
+        }
     }
 }
 
@@ -60,20 +83,57 @@ impl SummaryProvider for LocalEngine {
     }
 
     fn models(&self) -> Vec<ModelInfo> {
-        vec![ModelInfo {
-            id: LOCAL_TEXTRANK.to_string(),
-            label: "Local · TextRank extract".to_string(),
+        let extract = |id: &str, label: &str, description: &str| ModelInfo {
+            id: id.to_string(),
+            label: label.to_string(),
             provider: ProviderKind::Local,
-            description: "Runs inside Precis, no internet needed: picks the most central \
-                          sentences of your text, word for word."
-                .to_string(),
+            description: description.to_string(),
             input_window: None,
             honours: vec![Param::MinLength, Param::MaxLength],
-            ignores_reason: "Not used by this model: it picks sentences from your text rather \
-                             than writing new words."
-                .to_string(),
+            ignores_reason: EXTRACT_REASON.to_string(),
             experimental: false,
-        }]
+            samples: false,
+            unavailable: None,
+        };
+        let mut out = vec![
+            extract(
+                LOCAL_TEXTRANK,
+                "Local · TextRank extract",
+                "Runs inside Precis, no internet needed: picks the most central sentences of \
+                 your text, word for word.",
+            ),
+            ModelInfo {
+                unavailable: self.models.embedder.as_ref().err().cloned(),
+                ..extract(
+                    LOCAL_SEMANTIC,
+                    "Local · semantic extract",
+                    "Runs inside Precis, no internet needed: picks the sentences closest in \
+                     meaning to the whole text (MiniLM embeddings), avoiding repeats, word for word.",
+                )
+            },
+        ];
+        for entry in &self.models.llms {
+            out.push(ModelInfo {
+                id: entry.id.clone(),
+                label: entry.label.clone(),
+                provider: ProviderKind::Local,
+                description: "Runs inside Precis, no internet needed: a small language model \
+                              writes the summary in its own words. Experimental: it can get \
+                              facts wrong, so check it against your text."
+                    .to_string(),
+                input_window: entry
+                    .llm
+                    .as_ref()
+                    .ok()
+                    .map(|l| abstractive::input_window(l)),
+                honours: Param::ALL.to_vec(),
+                ignores_reason: String::new(),
+                experimental: true,
+                samples: true,
+                unavailable: entry.llm.as_ref().err().cloned(),
+            });
+        }
+        out
     }
 
     fn summarize(&self, job: Job) -> BoxFuture<'_, Result<Output, ProviderError>> {

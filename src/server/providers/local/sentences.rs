@@ -124,7 +124,7 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
 
 /// Whether `sentence` ends like a complete sentence (`.`, `!`, `?`, `…`, CJK stops), ignoring
 /// closing quotes and brackets. Headings and list fragments usually do not.
-pub(super) fn ends_with_terminal(sentence: &str) -> bool {
+pub(crate) fn ends_with_terminal(sentence: &str) -> bool {
     sentence
         .trim_end_matches(|c: char| c.is_whitespace() || is_closing(c))
         .ends_with(['.', '!', '?', '…', '。', '！', '？'])

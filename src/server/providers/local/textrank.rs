@@ -81,6 +81,16 @@ const ELLIPSIS: &str = "…";
 ///
 /// Never panics on any input. Empty / whitespace-only input returns an Extract with empty text.
 pub fn summarize(text: &str, opts: &ExtractOptions) -> Extract {
+    summarize_ranked(text, opts, rank)
+}
+
+/// [`summarize`] with another ranking: `rank` gets the sentences (as [`split_sentences`] cuts
+/// them) and returns every index, best first. The length rule is the same.
+pub fn summarize_ranked(
+    text: &str,
+    opts: &ExtractOptions,
+    rank: impl FnOnce(&[&str]) -> Vec<usize>,
+) -> Extract {
     let sentences = split_sentences(text);
     let words: Vec<usize> = sentences.iter().map(|s| word_count(s)).collect();
     let total_words = words.iter().sum();

@@ -1,0 +1,244 @@
+//! What the models folder holds, checked at start-up: each model is ready, or unavailable with
+//! a reason and the command that fixes it. Never panics on a missing or damaged file.
+//!
+//! Loaded models are kept per file for the whole process, so every part of Precis (and every
+//! test app in one test binary) shares one copy of the weights.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use candle_core::quantized::gguf_file;
+
+use super::batcher::EmbedBatcher;
+use super::embed::{self, Embedder};
+use super::hub::{self, HubModel};
+use super::llm::{Llm, DEQUANTIZE_ENV};
+use super::pool::InferencePool;
+
+/// The embedding model the set-up script fetches, as a folder of the models directory.
+pub const EMBEDDER_DIR: &str = "all-MiniLM-L6-v2";
+/// The default local language model the set-up script fetches.
+pub const DEFAULT_GGUF: &str = "SmolLM2-135M-Instruct.Q4_1.gguf";
+/// What an operator runs to fetch or repair the default models.
+pub const FIX_COMMAND: &str = "bash scripts/models.sh";
+
+pub struct LlmEntry {
+    /// Model id in the catalog: `local/` + the file name without `.gguf`.
+    pub id: String,
+    pub label: String,
+    pub llm: Result<Arc<Llm>, String>,
+}
+
+pub struct LocalModels {
+    pub dir: PathBuf,
+    pub pool: InferencePool,
+    pub embedder: Result<EmbedBatcher, String>,
+    pub llms: Vec<LlmEntry>,
+}
+
+static EMBEDDERS: OnceLock<Mutex<HashMap<PathBuf, Arc<Embedder>>>> = OnceLock::new();
+static LLMS: OnceLock<Mutex<HashMap<PathBuf, Arc<Llm>>>> = OnceLock::new();
+
+fn shared<T>(
+    cache: &'static OnceLock<Mutex<HashMap<PathBuf, Arc<T>>>>,
+    path: &Path,
+    load: impl FnOnce() -> Result<T, String>,
+) -> Result<Arc<T>, String> {
+    let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let mut map = cache
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some(found) = map.get(&key) {
+        return Ok(found.clone());
+    }
+    let loaded = Arc::new(load()?);
+    map.insert(key, loaded.clone());
+    Ok(loaded)
+}
+
+impl LocalModels {
+    /// Looks at `dir` (and fetches `hub_models`); slow parts run on the blocking pool.
+    pub async fn discover(
+        dir: PathBuf,
+        pool: InferencePool,
+        hub_models: &[HubModel],
+        batching: bool,
+    ) -> Self {
+        dequantize_small_models();
+        let mut embedder_dir = dir.join(EMBEDDER_DIR);
+        let mut extra_gguf = Vec::new();
+        let mut hub_failures = Vec::new();
+        for m in hub_models {
+            match (hub::fetch(&dir, m).await, m) {
+                (Ok(path), HubModel::Embedder { .. }) => embedder_dir = path,
+                (Ok(path), HubModel::Gguf { .. }) => extra_gguf.push(path),
+                (Err(e), _) => {
+                    tracing::warn!(error = %e, "HuggingFace model unavailable");
+                    hub_failures.push((m.clone(), e.to_string()));
+                }
+            }
+        }
+        let scan_dir = dir.clone();
+        let found = tokio::task::spawn_blocking(move || {
+            let embedder = load_embedder(&embedder_dir);
+            let mut llms = scan_gguf(&scan_dir, &extra_gguf);
+            for (m, why) in hub_failures {
+                if let HubModel::Gguf { file, .. } = &m {
+                    llms.push(LlmEntry {
+                        id: gguf_id(Path::new(file)),
+                        label: format!("Local · {}", m.id()),
+                        llm: Err(why),
+                    });
+                }
+            }
+            (embedder, llms)
+        })
+        .await;
+        let (embedder, llms) = match found {
+            Ok(found) => found,
+            Err(e) => (Err(format!("model discovery failed: {e}")), Vec::new()),
+        };
+        let embedder = embedder.map(|e| EmbedBatcher::new(e, pool.clone(), batching));
+        if let Err(why) = &embedder {
+            tracing::warn!(reason = %why, "semantic models unavailable");
+        }
+        for e in &llms {
+            match &e.llm {
+                Ok(l) => {
+                    tracing::info!(model = %e.id, arch = ?l.arch, "local language model found")
+                }
+                Err(why) => {
+                    tracing::warn!(model = %e.id, reason = %why, "local language model unavailable")
+                }
+            }
+        }
+        Self {
+            dir,
+            pool,
+            embedder,
+            llms,
+        }
+    }
+
+    pub fn llm(&self, id: &str) -> Option<&LlmEntry> {
+        self.llms.iter().find(|e| e.id == id)
+    }
+}
+
+/// Sets [`llm::DEQUANTIZE_ENV`] unless the operator chose otherwise, before any model loads.
+fn dequantize_small_models() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os(DEQUANTIZE_ENV).is_none() {
+            // Set once, before any inference thread reads it (candle reads it per thread on
+            // first use); nothing else in Precis reads the environment after start-up.
+            std::env::set_var(DEQUANTIZE_ENV, "1");
+        }
+    });
+}
+
+fn load_embedder(dir: &Path) -> Result<Arc<Embedder>, String> {
+    for f in embed::FILES {
+        if !dir.join(f).is_file() {
+            return Err(format!(
+                "The embedding model is not installed ({} is missing). The operator can run: {FIX_COMMAND}",
+                dir.join(f).display()
+            ));
+        }
+    }
+    shared(&EMBEDDERS, dir, || {
+        Embedder::load(dir).map_err(|e| {
+            format!("The embedding model is damaged ({e}). The operator can run: {FIX_COMMAND}")
+        })
+    })
+}
+
+pub fn gguf_id(path: &Path) -> String {
+    let stem = path
+        .file_name()
+        .map(|s| s.to_string_lossy().trim_end_matches(".gguf").to_string())
+        .unwrap_or_default();
+    format!("local/{stem}")
+}
+
+fn label_for(llm: &Llm, path: &Path) -> String {
+    if path.file_name().is_some_and(|f| f == DEFAULT_GGUF) {
+        return "Local · SmolLM2-135M".to_string();
+    }
+    format!("Local · {}", llm.name)
+}
+
+/// Every `*.gguf` in `dir` (and `extra`), plus the default model even when missing (so the
+/// picker can say how to get it).
+fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "gguf") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths.extend(extra.iter().cloned());
+    let default = dir.join(DEFAULT_GGUF);
+    let mut out = Vec::new();
+    if !paths.contains(&default) {
+        out.push(LlmEntry {
+            id: gguf_id(&default),
+            label: "Local · SmolLM2-135M".to_string(),
+            llm: Err(format!(
+                "This model is not installed ({} is missing). The operator can run: {FIX_COMMAND}",
+                default.display()
+            )),
+        });
+    }
+    for path in paths {
+        let opened = shared(&LLMS, &path, || {
+            check_complete(&path)?;
+            Llm::open(&path).map_err(|e| e.to_string())
+        });
+        match opened {
+            Ok(llm) => out.push(LlmEntry {
+                id: gguf_id(&path),
+                label: label_for(&llm, &path),
+                llm: Ok(llm),
+            }),
+            // Some other kind of GGUF (an embedding model, another architecture): not listed,
+            // unless it is the default model, which then needs repair.
+            Err(why) if path == default => out.push(LlmEntry {
+                id: gguf_id(&path),
+                label: "Local · SmolLM2-135M".to_string(),
+                llm: Err(format!(
+                    "This model's file is damaged ({why}). The operator can run: {FIX_COMMAND}"
+                )),
+            }),
+            Err(why) => tracing::info!(file = %path.display(), %why, "GGUF file skipped"),
+        }
+    }
+    out
+}
+
+/// A GGUF whose tensors end past the end of the file was cut short (interrupted download).
+fn check_complete(path: &Path) -> Result<(), String> {
+    let mut f = File::open(path).map_err(|e| e.to_string())?;
+    let len = f.metadata().map_err(|e| e.to_string())?.len();
+    let content = gguf_file::Content::read(&mut f).map_err(|e| format!("not a GGUF file: {e}"))?;
+    let end = content
+        .tensor_infos
+        .values()
+        .map(|t| {
+            let dtype = t.ggml_dtype;
+            let bytes = t.shape.elem_count() / dtype.block_size() * dtype.type_size();
+            content.tensor_data_offset + t.offset + bytes as u64
+        })
+        .max()
+        .unwrap_or(0);
+    if end > len {
+        return Err(format!("the file is truncated: {len} of {end} bytes"));
+    }
+    Ok(())
+}
