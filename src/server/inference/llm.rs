@@ -39,14 +39,14 @@ enum Weights {
 
 /// The model as one generation uses it.
 enum Session<'a> {
-    Llama(quantized_llama::ModelWeights),
+    Llama(Box<quantized_llama::ModelWeights>),
     Qwen2(MutexGuard<'a, quantized_qwen2::ModelWeights>),
 }
 
 impl Weights {
     fn session(&self) -> Session<'_> {
         match self {
-            Weights::Llama(m) => Session::Llama(m.clone()),
+            Weights::Llama(m) => Session::Llama(Box::new(m.clone())),
             Weights::Qwen2(m) => {
                 let mut guard = m.lock().unwrap_or_else(|p| p.into_inner());
                 guard.clear_kv_cache();

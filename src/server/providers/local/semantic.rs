@@ -141,7 +141,7 @@ mod tests {
         let vectors: Vec<Vec<f32>> = (0..100)
             .map(|i| unit(&[1.0, (i as f32 * 0.37).sin(), (i as f32 * 0.11).cos()]))
             .collect();
-        let mut order = rank(&vectors, &vec![true; 120]);
+        let mut order = rank(&vectors, &[true; 120]);
         order.sort_unstable();
         assert_eq!(order, (0..120).collect::<Vec<_>>());
     }
