@@ -344,3 +344,28 @@ async fn missing_or_damaged_weights_leave_the_server_up_and_say_how_to_fix_them(
         .await;
     assert_eq!(res.status(), 201);
 }
+
+#[tokio::test]
+async fn any_llama_gguf_in_the_models_folder_shows_up_in_the_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        format!("{}/SmolLM2-135M-Instruct.Q4_1.gguf", models_dir()),
+        dir.path().join("my-notes-model.gguf"),
+    )
+    .unwrap();
+    let app = spawn_app_with(&[
+        ("HF_TOKEN", ""),
+        ("PRECIS_MODELS_DIR", dir.path().to_str().unwrap()),
+    ])
+    .await;
+    let c = catalog(&app).await;
+    let mine = model(&c, "local/my-notes-model");
+    assert!(mine.get("unavailable").is_none(), "{mine}");
+    assert!(mine["label"].as_str().unwrap().starts_with("Local · "));
+    assert_eq!(mine["experimental"], true);
+    let res = app
+        .user()
+        .summarize(local_request("local/my-notes-model", 20))
+        .await;
+    assert_eq!(res.status(), 201);
+}

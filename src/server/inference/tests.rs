@@ -178,3 +178,44 @@ fn opts_no_limit() -> GenerateOptions {
     o.sampling.min_new_tokens = 200;
     o
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_are_batched_and_each_gets_its_own_vectors() {
+    use std::sync::Arc;
+
+    use super::batcher::EmbedBatcher;
+    use super::pool::InferencePool;
+
+    let embedder = Arc::new(Embedder::load(&models_dir().join(EMBEDDER_DIR)).unwrap());
+    // One worker: while the first batch runs, the other requests pile up and go together.
+    let batcher = EmbedBatcher::new(embedder.clone(), InferencePool::new(1, 8), true);
+    let requests: Vec<Vec<String>> = (0..24)
+        .map(|i| {
+            (0..=i % 3)
+                .map(|j| {
+                    format!(
+                        "Request {i} sentence {j} is about topic {}.",
+                        (i * 7 + j) % 5
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let tasks: Vec<_> = requests
+        .iter()
+        .cloned()
+        .map(|r| {
+            let b = batcher.clone();
+            tokio::spawn(async move { b.embed(r).await })
+        })
+        .collect();
+    for (request, task) in requests.iter().zip(tasks) {
+        let got = task.await.unwrap().unwrap();
+        let refs: Vec<&str> = request.iter().map(String::as_str).collect();
+        let alone = embedder.embed(&refs).unwrap();
+        assert_eq!(got.len(), alone.len());
+        for (g, a) in got.iter().zip(&alone) {
+            assert!(super::embed::cosine(g, a) > 0.9999);
+        }
+    }
+}
