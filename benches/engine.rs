@@ -9,6 +9,7 @@
 //!   (128 new tokens, greedy, end-of-text suppressed), and peak memory.
 //! * `rouge SET OUT_DIR` — writes each local model's summaries of the ROUGE set (JSONL with
 //!   `id` and `input`) to OUT_DIR/<model>.jsonl, for `bench/rouge_set.py score`.
+//!
 //! Prints one JSON line per measurement.
 
 use std::error::Error;

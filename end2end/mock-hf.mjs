@@ -43,6 +43,8 @@ const BEHAVIOURS = {
       ? json(200, [{ summary_text: mockSummary(req.inputs) }], 1500)
       : json(503, { error: 'Model e2e/loading is currently loading', estimated_time: 4.0 }),
   'e2e/slow': (req) => json(200, [{ summary_text: mockSummary(req.inputs) }], 8000),
+  // a summary after 700 ms: long enough for a page to show each part of a long text
+  'e2e/steady': (req) => json(200, [{ summary_text: mockSummary(req.inputs) }], 700),
 };
 
 function reply(res, { status, body, type, delayMs = 0 }, onSent) {

@@ -5,7 +5,9 @@
 //   - "hf"      Precis with a token, pointed at the mock  127.0.0.1:3000
 //   - "local"   Precis without a token (local engine)     127.0.0.1:3001
 //   - "limited" Precis with a token and a tiny own rate limit (burst 2, 1/min)  127.0.0.1:3002
-// Each Precis instance gets a fresh, empty data directory.
+// Each Precis instance gets a fresh, empty data directory, and the repo's models/ folder (the
+// embedded engine's weights, fetched by scripts/models.sh; $PRECIS_MODELS_DIR overrides it) —
+// except "limited", whose models folder is empty: its picker shows models that cannot run.
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,8 @@ const repoRoot = path.resolve(here, '..');
 // The server binary; a relative PRECIS_BIN is taken relative to this folder (end2end/).
 const precisBin = path.resolve(here, process.env.PRECIS_BIN ?? '../target/debug/precis');
 const mockPort = Number(process.env.MOCK_HF_PORT ?? 3919);
+// The local engine's models; a relative PRECIS_MODELS_DIR is taken relative to the repo root.
+const modelsDir = path.resolve(repoRoot, process.env.PRECIS_MODELS_DIR ?? 'models');
 const mockUrl = `http://127.0.0.1:${mockPort}`;
 
 // Playwright loads this file in its main process and again in each worker; only the main
@@ -34,7 +38,7 @@ const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 const precisCommand = (keep) =>
   ['env', ...HF_VARS.filter((v) => !keep.includes(v)).map((v) => `-u ${v}`), shellQuote(precisBin)].join(' ');
 
-function precis(name, port, { token, burst = 1000, perMinute = 6000 }) {
+function precis(name, port, { token, burst = 1000, perMinute = 6000, models = modelsDir }) {
   return {
     name: `precis-${name}`,
     command: precisCommand(token ? ['HF_TOKEN', 'HF_BASE_URL'] : []),
@@ -50,6 +54,7 @@ function precis(name, port, { token, burst = 1000, perMinute = 6000 }) {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: 'target/site',
       PRECIS_DATA_DIR: freshDataDir(name),
+      PRECIS_MODELS_DIR: models,
       RUST_LOG: 'info',
       PRECIS_RATE_LIMIT_BURST: String(burst),
       PRECIS_RATE_LIMIT_PER_MINUTE: String(perMinute),
@@ -109,6 +114,6 @@ export default defineConfig({
     },
     precis('hf', 3000, { token: true }),
     precis('local', 3001, { token: false }),
-    precis('limited', 3002, { token: true, burst: 2, perMinute: 1 }),
+    precis('limited', 3002, { token: true, burst: 2, perMinute: 1, models: freshDataDir('no-models') }),
   ],
 });

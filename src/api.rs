@@ -1,31 +1,18 @@
-//! Server functions: the page's API. Each one is a thin shell over the same service the REST
-//! API uses; errors travel as [`ErrorResponse`] with a fitting HTTP status.
+//! Server functions: the page's API for the catalog and the history. Each one is a thin shell
+//! over the same service the REST API uses; errors travel as [`ErrorResponse`] with a fitting
+//! HTTP status. (Summaries stream from `POST /api/v1/summaries/stream`, see `server::routes`.)
 
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
 use crate::domain::errors::ErrorResponse;
 use crate::domain::models::Catalog;
-use crate::domain::summary::{HistoryItem, SummarizeRequest, Summary};
+use crate::domain::summary::{HistoryItem, Summary};
 
 /// Models this server offers.
 #[server(prefix = "/api/ui", endpoint = "catalog")]
 pub async fn get_catalog() -> Result<Catalog, ErrorResponse> {
     let (state, _) = ctx::request()?;
     Ok(state.summarizer.providers().catalog().clone())
-}
-
-/// Summarizes for the person making the request. "Model loading" is reported, not retried:
-/// the page shows a countdown and sends the retry itself.
-#[server(prefix = "/api/ui", endpoint = "summarize", input = Json)]
-pub async fn summarize(request: SummarizeRequest) -> Result<Summary, ErrorResponse> {
-    use crate::server::service::OnLoading;
-    let (state, identity) = ctx::request()?;
-    state
-        .summarizer
-        .summarize(&identity.user, request, OnLoading::Report)
-        .await
-        .map_err(ctx::fail)
 }
 
 /// The person's history, newest first.

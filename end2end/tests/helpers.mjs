@@ -83,6 +83,11 @@ export const sliderValue = (page, name) => sliderGroup(page, name).locator('outp
 export const counter = (page) => page.getByText(/\d+ words? · \d+ characters? · ~\d+ tokens?/);
 
 export const conversation = (page) => page.getByRole('log', { name: 'Conversation', exact: true });
+/** The draft turn of a summary being streamed (aria-busy while its text grows). */
+export const draftTurn = (page) =>
+  conversation(page).getByRole('article', { name: 'Summary in progress', exact: true });
+/** Finished turns each have a Copy button: their count is the number of finished summaries. */
+export const finishedTurns = (page) => conversation(page).getByRole('button', { name: 'Copy', exact: true });
 export const historyPanel = (page) => page.getByRole('complementary', { name: 'History', exact: true });
 
 /**
@@ -99,6 +104,20 @@ export const statusWith = (page, text) => page.getByRole('status').filter({ hasT
 export async function chooseModel(page, value) {
   await modelSelect(page).selectOption({ value });
   await expect(modelSelect(page)).toHaveValue(value);
+}
+
+/**
+ * Picks a model by its label in the picker, e.g. 'Local · SmolLM2-135M' (a marker such as
+ * " (experimental)" may follow it).  Returns the model id (the option's value).
+ */
+export async function chooseModelByLabel(page, label) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const option = modelSelect(page).getByRole('option', { name: new RegExp(`^${escaped}( \\(.*\\))?$`) });
+  await expect(option, `the picker lists ${label}`).toHaveCount(1);
+  await expect(option, `${label} can be chosen`).toBeEnabled();
+  const value = await option.getAttribute('value');
+  await chooseModel(page, value);
+  return value;
 }
 
 /** Picks "Other HuggingFace model…" and types `id` as the model id. */
@@ -142,6 +161,21 @@ export async function mockRequests() {
   const res = await fetch(`${MOCK_HF_URL}/__requests`);
   if (!res.ok) throw new Error(`mock HF answered ${res.status} to /__requests`);
   return res.json();
+}
+
+/**
+ * The text written so far in the draft turn ('' when there is none or nothing is written yet):
+ * the draft reads "Your text (N words)", then the summary so far, then "model · what it does".
+ */
+export async function draftOutput(page) {
+  const draft = draftTurn(page);
+  if ((await draft.count()) === 0) return '';
+  const text = await draft.innerText({ timeout: 1_000 }).catch(() => ''); // it may just have gone
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.slice(1, -1).join(' ').trim();
 }
 
 /** A short random tag, to keep texts (and their history titles) unique across tests and runs. */

@@ -45,6 +45,21 @@ fn tokens_for_words(words: usize) -> usize {
     (words * 4).div_ceil(3)
 }
 
+/// A long text is split into parts of at most this share of the model's window (in percent):
+/// the window counts the model's own tokens, which [`estimate_tokens`] only approximates.
+pub const PART_FILL_PERCENT: usize = 85;
+
+/// Most estimated tokens in one part of a long text, for a model reading `window` tokens.
+pub fn part_budget(window: usize) -> usize {
+    (window * PART_FILL_PERCENT / 100).max(8)
+}
+
+/// About how many parts a text of `tokens` estimated tokens is split into (the split happens
+/// at sentence ends, so the real count can be a little higher).
+pub fn estimated_parts(tokens: usize, window: usize) -> usize {
+    tokens.div_ceil(part_budget(window)).max(1)
+}
+
 /// The first `max_words` words of `text`, for titles ("Quarterly results were…").
 pub fn first_words(text: &str, max_words: usize) -> String {
     let mut words = text.unicode_words();

@@ -2,12 +2,8 @@
 //! sentence boundaries into parts that fit, each part is summarized, and the part summaries
 //! are combined by summarizing them together (map-reduce), level by level if need be.
 
-use crate::domain::text::estimate_tokens;
+use crate::domain::text::{estimate_tokens, part_budget};
 use crate::server::providers::local::sentences::split_sentences;
-
-/// Parts are filled to this share of the window: the window counts the model's tokens, which
-/// the estimate only approximates.
-const FILL_PERCENT: usize = 85;
 
 /// Combining levels at most; past this the combined text is cut to the window.
 pub const MAX_LEVELS: usize = 4;
@@ -16,7 +12,7 @@ pub const MAX_LEVELS: usize = 4;
 /// boundaries (a single sentence longer than that is cut between words). Parts are
 /// contiguous and in order: joined with spaces they hold every word of the text.
 pub fn split(text: &str, window: usize) -> Vec<String> {
-    let budget = (window * FILL_PERCENT / 100).max(8);
+    let budget = part_budget(window);
     let mut parts = Vec::new();
     let mut current = String::new();
     let push = |current: &mut String, parts: &mut Vec<String>| {

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use axum::middleware;
 use axum::routing::Router;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -197,10 +196,8 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state.clone());
 
-    // The page's summarize server function goes through the same limiter as the REST endpoint.
-    let summarize_fn = <crate::api::Summarize as ServerFn>::PATH;
+    // Everything that summarizes (REST and the page's stream) goes through the limiter.
     Router::new()
-        .route_service(summarize_fn, pages.clone().layer(limiter.layer()))
         .merge(api::summarize_router().route_layer(limiter.layer()))
         .merge(stream::router().route_layer(limiter.layer()))
         .merge(api::history_router())

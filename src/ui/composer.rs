@@ -26,12 +26,12 @@ pub fn Composer() -> impl IntoView {
         let window = model.input_window? as usize;
         if s.tokens > window {
             Some(format!(
-                "About {} tokens: longer than what {} reads ({} tokens). It will summarize the \
-                 first ~{} tokens and ignore the rest.",
+                "About {} tokens: longer than what {} reads at once ({} tokens). It will be \
+                 summarized in about {} parts, then the parts' summaries combined into one.",
                 thousands(s.tokens),
                 model.label,
                 thousands(window),
-                thousands(window)
+                estimated_parts(s.tokens, window)
             ))
         } else if s.tokens * 10 >= window * 9 {
             Some(format!(
@@ -52,15 +52,25 @@ pub fn Composer() -> impl IntoView {
         }
     };
 
-    let status = move || match studio.phase.get() {
-        Phase::Idle => String::new(),
-        Phase::Working => format!("Summarizing with {}…", studio.model_id()),
-        Phase::WarmingUp { remaining } => format!(
-            "{} is warming up on HuggingFace, about {remaining} s. Precis will retry by itself.",
-            studio.model_id()
-        ),
-        Phase::Cancelled => "Cancelled.".to_string(),
-    };
+    // A memo, so that the live status changes (and is announced) only when its words do, not
+    // with every streamed token.
+    let status = Memo::new(move |_| {
+        let (stage, model) = studio.draft.with(|d| match d {
+            Some(d) => (d.stage, d.model.clone()),
+            None => (None, studio.model_id()),
+        });
+        match studio.phase.get() {
+            Phase::Idle => String::new(),
+            Phase::Working => match stage {
+                Some(stage) => stage.describe(),
+                None => format!("Summarizing with {model}…"),
+            },
+            Phase::WarmingUp { remaining } => format!(
+                "{model} is warming up on HuggingFace, about {remaining} s. Precis will retry by itself."
+            ),
+            Phase::Cancelled => "Cancelled.".to_string(),
+        }
+    });
     let text_invalid = move || {
         studio
             .error
@@ -142,5 +152,22 @@ pub fn Composer() -> impl IntoView {
                 " to summarize"
             </p>
         </form>
+    }
+}
+
+/// At least two: this is only asked about texts longer than the window.
+fn estimated_parts(tokens: usize, window: usize) -> usize {
+    crate::domain::text::estimated_parts(tokens, window).max(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::estimated_parts;
+
+    #[test]
+    fn parts_are_estimated_from_the_window() {
+        assert_eq!(estimated_parts(1_025, 1_024), 2);
+        assert_eq!(estimated_parts(4_000, 1_024), 5);
+        assert_eq!(estimated_parts(5_280, 1_024), 7);
     }
 }

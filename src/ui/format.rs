@@ -50,7 +50,7 @@ pub fn param_value(p: Param, v: Option<f64>) -> String {
 
 /// "Max length 150 tokens, Temperature 1" — the parameters a summary was made with.
 pub fn params_line(params: &SummaryParams) -> String {
-    let parts: Vec<String> = Param::ALL
+    let mut parts: Vec<String> = Param::ALL
         .into_iter()
         .filter_map(|p| {
             params
@@ -58,6 +58,12 @@ pub fn params_line(params: &SummaryParams) -> String {
                 .map(|v| format!("{} {}", p.label(), param_value(p, Some(v))))
         })
         .collect();
+    if params.do_sample == Some(true) {
+        parts.push("random wording".to_string());
+    }
+    if let Some(seed) = params.seed {
+        parts.push(format!("Seed {seed}"));
+    }
     if parts.is_empty() {
         "model defaults".to_string()
     } else {
@@ -74,6 +80,19 @@ mod tests {
         assert_eq!(utc_datetime(0), "1970-01-01 00:00 UTC");
         assert_eq!(utc_datetime(1_795_302_300_000), "2026-11-21 23:05 UTC");
         assert_eq!(utc_datetime(951_782_400_000), "2000-02-29 00:00 UTC");
+    }
+
+    #[test]
+    fn lists_sampling_with_the_parameters() {
+        let mut p = SummaryParams::default();
+        assert_eq!(params_line(&p), "model defaults");
+        p.max_length = Some(60);
+        p.do_sample = Some(true);
+        p.seed = Some(42);
+        assert_eq!(
+            params_line(&p),
+            "Max length 60 tokens, random wording, Seed 42"
+        );
     }
 
     #[test]

@@ -122,6 +122,7 @@ fn reopen(studio: Studio, summary: Summary) {
     }
     params.use_cache = summary.parameters.use_cache;
     params.wait_for_model = summary.parameters.wait_for_model;
+    params.do_sample = summary.parameters.do_sample;
     let known = studio
         .catalog
         .with_value(|c| c.get(&summary.model).is_some());
@@ -132,6 +133,13 @@ fn reopen(studio: Studio, summary: Summary) {
         studio.custom_model.set(summary.model.clone());
     }
     studio.params.set(params);
+    studio.set_seed_text(
+        summary
+            .parameters
+            .seed
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
     studio.text.set(summary.text.clone());
     studio.error.set(None);
     studio.turns.set(vec![summary]);

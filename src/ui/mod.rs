@@ -6,6 +6,9 @@ mod conversation;
 mod format;
 mod history;
 mod settings;
+// only the browser reads streams
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+mod sse;
 mod state;
 mod studio;
 

@@ -18,6 +18,7 @@ pub fn SettingsPanel() -> impl IntoView {
             <div class="sliders">
                 {Param::ALL.into_iter().map(|param| view! { <ParamSlider param/> }).collect_view()}
             </div>
+            <Sampling/>
             <Options/>
         </aside>
     }
@@ -29,7 +30,16 @@ fn ModelPicker() -> impl IntoView {
     let (models, custom_allowed) = studio
         .catalog
         .with_value(|c| (c.models.clone(), c.custom_models));
-    let description = move || studio.model().map(|m| m.description);
+    let unavailable: Vec<(String, String)> = models
+        .iter()
+        .filter_map(|m| Some((m.label.clone(), m.unavailable.clone()?)))
+        .collect();
+    let description = move || {
+        studio.model().map(|m| match m.unavailable {
+            Some(why) => format!("Not available on this server. {why}"),
+            None => m.description,
+        })
+    };
     // Shown once a request was refused for its model (typing a new id clears it).
     let model_error = move || {
         studio
@@ -69,9 +79,17 @@ fn ModelPicker() -> impl IntoView {
                     .into_iter()
                     .map(|m| {
                         let id = m.id.clone();
-                        let label = if m.experimental { format!("{} (experimental)", m.label) } else { m.label };
+                        let label = match (&m.unavailable, m.experimental) {
+                            (Some(_), _) => format!("{} (unavailable)", m.label),
+                            (None, true) => format!("{} (experimental)", m.label),
+                            (None, false) => m.label,
+                        };
                         view! {
-                            <option value=m.id selected=move || studio.choice.get() == id>
+                            <option
+                                value=m.id
+                                disabled=m.unavailable.is_some()
+                                selected=move || studio.choice.get() == id
+                            >
                                 {label}
                             </option>
                         }
@@ -105,6 +123,27 @@ fn ModelPicker() -> impl IntoView {
             {move || model_error().map(|m| view! { <p class="field-error">{m}</p> })}
             <p id="model-help" class="hint">{description}</p>
             <p class="hint facts">{facts}</p>
+            {(!unavailable.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="unavailable">
+                            <p class="hint">"Listed but not available on this server:"</p>
+                            <ul>
+                                {unavailable
+                                    .into_iter()
+                                    .map(|(label, why)| {
+                                        view! {
+                                            <li class="hint">
+                                                <strong>{label}</strong>
+                                                {format!(": {why}")}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
             {(!custom_allowed)
                 .then(|| {
                     view! {
@@ -213,6 +252,70 @@ fn ParamSlider(param: Param) -> impl IntoView {
                 <p class="reason">{reason}</p>
             </Show>
             {move || problem().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+        </fieldset>
+    }
+}
+
+/// Random wording (`do_sample`) and its seed: only for models that sample.
+#[component]
+fn Sampling() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let samples = move || studio.model().is_some_and(|m| m.samples);
+    let reason = move || {
+        studio.model().map_or_else(
+            || "Only used by models that can vary their wording.".to_string(),
+            |m| {
+                format!(
+                    "{} always writes its likeliest wording: it does not sample.",
+                    m.label
+                )
+            },
+        )
+    };
+    let problem = move || studio.seed_problem();
+    view! {
+        <fieldset class="options" class:disabled=move || !samples()>
+            <legend>"Wording options"</legend>
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    aria-describedby="sample-help"
+                    disabled=move || !samples()
+                    prop:checked=move || studio.params.get().do_sample == Some(true)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        studio.params.update(|p| p.do_sample = on.then_some(true));
+                    }
+                />
+                "Sample wording (random)"
+            </label>
+            <p id="sample-help" class="hint">
+                "Draw each word at random (Temperature, Top-k and Top-p apply) instead of always the likeliest: varied wording, a different summary each time."
+            </p>
+            <div class="seed">
+                <label for="seed">"Seed"</label>
+                <input
+                    id="seed"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    step="1"
+                    placeholder="random"
+                    autocomplete="off"
+                    aria-describedby="seed-help"
+                    disabled=move || !samples()
+                    aria-invalid=move || problem().is_some().to_string()
+                    prop:value=move || studio.seed_text.get()
+                    on:input=move |ev| studio.set_seed_text(event_target_value(&ev))
+                />
+            </div>
+            <p id="seed-help" class="hint">
+                "With random wording: the same seed and settings give the same summary again. Empty: a new draw each time."
+            </p>
+            {move || problem().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+            <Show when=move || !samples()>
+                <p class="reason">{reason}</p>
+            </Show>
         </fieldset>
     }
 }

@@ -2,15 +2,51 @@
 
 use leptos::prelude::*;
 
-use super::browser::sleep_ms;
-use crate::api::summarize;
+use super::browser::{post_event_stream, sleep_ms, FetchError};
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
 use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
 use crate::domain::params::{default_params, Invalid, SummaryParams};
+use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
 
 /// Value of the picker's "Other HuggingFace model…" option.
 pub const CUSTOM_MODEL: &str = "__custom__";
+
+/// Where the page streams summaries from. `loading=report`: a model warming up on HuggingFace
+/// ends the stream with a `model_loading` error, and the page counts down and retries itself.
+const STREAM_URL: &str = "/api/v1/summaries/stream?loading=report";
+
+/// The summary being written, shown as a draft turn while its text streams in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    /// The text being summarized.
+    pub source: String,
+    pub model: String,
+    /// What has been written so far.
+    pub output: String,
+    /// What the engine is doing, when it works in parts.
+    pub stage: Option<Stage>,
+}
+
+impl Draft {
+    fn apply(&mut self, event: &SummaryEvent) {
+        match event {
+            SummaryEvent::Progress(stage) => {
+                match stage {
+                    // the combined summary replaces the parts' summaries
+                    Stage::Combining { .. } => self.output.clear(),
+                    Stage::Part { .. } if !self.output.trim().is_empty() => {
+                        self.output.push_str("\n\n")
+                    }
+                    Stage::Part { .. } => self.output.clear(),
+                }
+                self.stage = Some(*stage);
+            }
+            SummaryEvent::Token { text } => self.output.push_str(text),
+            SummaryEvent::Done { .. } | SummaryEvent::Error { .. } => {}
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -34,6 +70,10 @@ pub struct Studio {
     /// What the page knows of the chosen model, recomputed only when the choice changes.
     model: Memo<Option<ModelInfo>>,
     pub turns: RwSignal<Vec<Summary>>,
+    /// The summary being streamed, if any.
+    pub draft: RwSignal<Option<Draft>>,
+    /// What the Seed box holds (empty: a random seed); `params.seed` is its value when valid.
+    pub seed_text: RwSignal<String>,
     pub error: RwSignal<Option<PublicError>>,
     pub phase: RwSignal<Phase>,
     /// Bumped whenever the history changes, to reload the list.
@@ -44,15 +84,17 @@ pub struct Studio {
 
 impl Studio {
     pub fn new(catalog: Catalog) -> Self {
-        let choice = RwSignal::new(catalog.default_model.clone());
+        let choice = RwSignal::new(initial_choice(&catalog));
         let turns = RwSignal::new(Vec::new());
+        let draft = RwSignal::new(None);
         let error = RwSignal::new(None);
         let phase = RwSignal::new(Phase::Idle);
         let history_version = RwSignal::new(0);
         let run = Action::new_local(move |request: &SummarizeRequest| {
             let request = request.clone();
             async move {
-                let result = summarize_with_warmup(request, phase).await;
+                let result = summarize_with_warmup(request, phase, draft).await;
+                draft.set(None);
                 match result {
                     Ok(summary) => {
                         turns.update(|t| t.push(summary));
@@ -86,6 +128,21 @@ impl Studio {
             move |_, _, _| clear_when_edited(|f| !matches!(f, Field::Text | Field::Model)),
             false,
         );
+        let seed_text = RwSignal::new(String::new());
+        // A refused seed (an error about no field, see `submit`) goes when the seed is edited.
+        Effect::watch(
+            move || seed_text.track(),
+            move |_, _, _| {
+                error.update(|e| {
+                    if e.as_ref()
+                        .is_some_and(|e| e.field.is_none() && e.code == ErrorCode::InvalidParameter)
+                    {
+                        *e = None;
+                    }
+                })
+            },
+            false,
+        );
         let custom_model = RwSignal::new(String::new());
         Effect::watch(
             move || (choice.track(), custom_model.track()),
@@ -110,6 +167,8 @@ impl Studio {
             choice,
             custom_model,
             turns,
+            draft,
+            seed_text,
             error,
             phase,
             history_version,
@@ -137,7 +196,14 @@ impl Studio {
     pub fn request(&self) -> SummarizeRequest {
         let params = self.params.get();
         let parameters = match self.model() {
-            Some(m) => params.retain(&m.honours),
+            Some(m) => {
+                let mut p = params.retain(&m.honours);
+                if !m.samples {
+                    p.do_sample = None;
+                    p.seed = None;
+                }
+                p
+            }
             None => params,
         };
         SummarizeRequest {
@@ -162,6 +228,34 @@ impl Studio {
         }
         out.extend(params.problems());
         out
+    }
+
+    /// Why the chosen model cannot be used here, if it cannot.
+    pub fn model_problem(&self) -> Option<Invalid> {
+        let model = self.model()?;
+        let why = model.unavailable?;
+        Some(Invalid::new(
+            ErrorCode::ModelUnavailable,
+            Field::Model,
+            format!("{} cannot run on this server. {why}", model.label),
+        ))
+    }
+
+    /// What is wrong with the Seed box, when the model uses it.
+    pub fn seed_problem(&self) -> Option<String> {
+        let text = self.seed_text.get();
+        let text = text.trim();
+        let used = self.model().is_some_and(|m| m.samples);
+        (used && !text.is_empty() && text.parse::<u64>().is_err()).then(|| {
+            "Seed must be a whole number of 0 or more; leave it empty for a random one.".to_string()
+        })
+    }
+
+    /// Sets the Seed box and the seed parameter together.
+    pub fn set_seed_text(&self, text: String) {
+        let seed = text.trim().parse::<u64>().ok();
+        self.seed_text.set(text);
+        self.params.update(|p| p.seed = seed);
     }
 
     pub fn problem_for(&self, field: Field) -> Option<String> {
@@ -191,38 +285,77 @@ impl Studio {
             self.error.set(Some(problem.into()));
             return;
         }
+        if let Some(problem) = self.model_problem() {
+            self.error.set(Some(problem.into()));
+            return;
+        }
+        if let Some(message) = self.seed_problem() {
+            self.error
+                .set(Some(PublicError::new(ErrorCode::InvalidParameter, message)));
+            return;
+        }
         self.error.set(None);
         self.phase.set(Phase::Working);
+        self.draft.set(Some(Draft {
+            source: request.text.clone(),
+            model: request.model.clone().unwrap_or_default(),
+            ..Draft::default()
+        }));
         let handle = self.run.dispatch_local(request);
         self.abort.set_value(Some(handle));
     }
 
     /// Stops the request in flight: the browser drops the connection, and the server stops
-    /// waiting for the model.
+    /// generating. What was written so far is dropped.
     pub fn cancel(&self) {
         if let Some(handle) = self.abort.try_update_value(Option::take).flatten() {
             handle.abort();
         }
         if self.busy() {
+            self.draft.set(None);
             self.phase.set(Phase::Cancelled);
         }
     }
 
     pub fn reset_params(&self) {
         self.params.set(default_params());
+        self.seed_text.set(String::new());
     }
 }
 
-/// Sends the request; if the model is warming up on HuggingFace, counts down its estimate while
-/// asking once more with `wait_for_model`, which holds the request until the model is ready.
+/// The model the picker starts on: the server's default, unless it cannot run here; then the
+/// first model that can.
+fn initial_choice(catalog: &Catalog) -> String {
+    let usable = |m: &&ModelInfo| m.unavailable.is_none();
+    match catalog.get(&catalog.default_model).filter(usable) {
+        Some(m) => m.id.clone(),
+        None => catalog
+            .models
+            .iter()
+            .find(usable)
+            .map(|m| m.id.clone())
+            .unwrap_or_else(|| catalog.default_model.clone()),
+    }
+}
+
+/// Streams the summary; if the model is warming up on HuggingFace, counts down its estimate
+/// while asking once more with `wait_for_model`, which holds the request until the model is
+/// ready.
 async fn summarize_with_warmup(
     request: SummarizeRequest,
     phase: RwSignal<Phase>,
+    draft: RwSignal<Option<Draft>>,
 ) -> Result<Summary, ErrorResponse> {
-    match summarize(request.clone()).await {
+    match stream_summary(&request, phase, draft).await {
         Err(e) if e.error.code == ErrorCode::ModelLoading && !request.parameters.wait_for_model => {
             let remaining = e.error.retry_after.unwrap_or(20);
             phase.set(Phase::WarmingUp { remaining });
+            draft.update(|d| {
+                if let Some(d) = d {
+                    d.output.clear();
+                    d.stage = None;
+                }
+            });
             let mut retry = request;
             retry.parameters.wait_for_model = true;
             let countdown = async move {
@@ -235,7 +368,7 @@ async fn summarize_with_warmup(
                     });
                 }
             };
-            let retry = summarize(retry);
+            let retry = stream_summary(&retry, phase, draft);
             futures::pin_mut!(retry, countdown);
             match futures::future::select(retry, countdown).await {
                 futures::future::Either::Left((result, _)) => result,
@@ -243,5 +376,137 @@ async fn summarize_with_warmup(
             }
         }
         other => other,
+    }
+}
+
+/// One streamed request: shows progress and text in the draft as events arrive; the finished
+/// summary, or what went wrong.
+async fn stream_summary(
+    request: &SummarizeRequest,
+    phase: RwSignal<Phase>,
+    draft: RwSignal<Option<Draft>>,
+) -> Result<Summary, ErrorResponse> {
+    let body = serde_json::to_string(request).map_err(|_| {
+        ErrorResponse::from(PublicError::new(
+            ErrorCode::InvalidRequest,
+            "The request could not be prepared. Reload the page and try again.",
+        ))
+    })?;
+    let mut outcome = None;
+    let streamed = post_event_stream(STREAM_URL, &body, |data| {
+        // Events this page does not know (a newer server) are skipped.
+        let Ok(event) = serde_json::from_str::<SummaryEvent>(data) else {
+            return true;
+        };
+        match event {
+            SummaryEvent::Done { summary } => outcome = Some(Ok(summary)),
+            SummaryEvent::Error { error } => outcome = Some(Err(error.into())),
+            event => {
+                // the model answers: a warm-up countdown is over
+                if matches!(phase.get_untracked(), Phase::WarmingUp { .. }) {
+                    phase.set(Phase::Working);
+                }
+                draft.update(|d| {
+                    if let Some(d) = d {
+                        d.apply(&event);
+                    }
+                });
+            }
+        }
+        outcome.is_none()
+    })
+    .await;
+    match (outcome, streamed) {
+        (Some(outcome), _) => outcome,
+        (None, Err(e)) => Err(fetch_error(e)),
+        (None, Ok(())) => Err(fetch_error(FetchError::Interrupted)),
+    }
+}
+
+/// What the page says when a streamed request failed outside of the events themselves.
+fn fetch_error(e: FetchError) -> ErrorResponse {
+    let error = match e {
+        FetchError::Network => PublicError::new(
+            ErrorCode::Network,
+            "Precis could not be reached. Check your connection and try again.",
+        ),
+        FetchError::Interrupted => PublicError::new(
+            ErrorCode::Network,
+            "The connection to Precis was lost before the summary was finished. Try again.",
+        ),
+        // Errors known before streaming starts come as a status with the usual JSON body.
+        FetchError::Status { status, body } => match serde_json::from_str::<ErrorResponse>(&body) {
+            Ok(e) => return e,
+            Err(_) => PublicError::new(
+                ErrorCode::Internal,
+                format!(
+                    "Precis answered with an error (HTTP {status}) that it did not explain. \
+                     Try again in a moment."
+                ),
+            ),
+        },
+    };
+    error.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_accumulate_and_combining_replaces_them() {
+        let mut d = Draft::default();
+        let token = |t: &str| SummaryEvent::Token { text: t.into() };
+        d.apply(&SummaryEvent::Progress(Stage::Part { part: 1, of: 2 }));
+        d.apply(&token("One."));
+        d.apply(&SummaryEvent::Progress(Stage::Part { part: 2, of: 2 }));
+        d.apply(&token("Two"));
+        d.apply(&token("."));
+        assert_eq!(d.output, "One.\n\nTwo.");
+        assert_eq!(d.stage, Some(Stage::Part { part: 2, of: 2 }));
+        d.apply(&SummaryEvent::Progress(Stage::Combining { parts: 2 }));
+        assert_eq!(d.output, "");
+        d.apply(&token("Both."));
+        assert_eq!(d.output, "Both.");
+    }
+
+    #[test]
+    fn server_events_parse() {
+        let parse = |s: &str| serde_json::from_str::<SummaryEvent>(s).unwrap();
+        assert_eq!(
+            parse(r#"{"type":"progress","stage":"part","part":3,"of":7}"#),
+            SummaryEvent::Progress(Stage::Part { part: 3, of: 7 })
+        );
+        assert_eq!(
+            parse(r#"{"type":"progress","stage":"combining","parts":7}"#),
+            SummaryEvent::Progress(Stage::Combining { parts: 7 })
+        );
+        assert_eq!(
+            parse(r#"{"type":"token","text":" the"}"#),
+            SummaryEvent::Token {
+                text: " the".into()
+            }
+        );
+        let e = parse(
+            r#"{"type":"error","error":{"code":"model_loading","message":"Warming up.","retry_after":20}}"#,
+        );
+        assert!(matches!(e, SummaryEvent::Error { error } if error.retry_after == Some(20)));
+    }
+
+    #[test]
+    fn error_bodies_are_read_and_other_failures_explained() {
+        let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":7}}"#;
+        let e = fetch_error(FetchError::Status {
+            status: 429,
+            body: body.into(),
+        });
+        assert_eq!(e.error.code, ErrorCode::RateLimited);
+        assert_eq!(e.error.retry_after, Some(7));
+        let e = fetch_error(FetchError::Status {
+            status: 502,
+            body: "<html>Bad gateway</html>".into(),
+        });
+        assert!(e.error.message.contains("502"), "{}", e.error.message);
+        assert!(!e.error.message.contains('<'));
     }
 }

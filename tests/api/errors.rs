@@ -5,7 +5,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::helpers::{
-    expect_error, spawn_app, spawn_app_with, TestApp, ARTICLE, DEFAULT_MODEL_PATH,
+    expect_error, spawn_app, spawn_app_with, sse_events, TestApp, ARTICLE, DEFAULT_MODEL_PATH,
 };
 
 async fn hf_fails_with(app: &TestApp, response: ResponseTemplate) {
@@ -272,18 +272,27 @@ async fn invalid_requests_never_reach_the_upstream() {
     expect_error(res, 400, "invalid_request").await;
 }
 
-/// The page's server function fails with the same body and status as REST.
+/// The page's stream: an upstream failure is the last event, with the same public error as
+/// REST; invalid input is refused with the same status and body before streaming.
 #[tokio::test]
-async fn server_function_errors_carry_status_and_body() {
+async fn stream_errors_carry_the_same_error_as_rest() {
     let app = spawn_app().await;
     hf_fails_with(
         &app,
         ResponseTemplate::new(402).set_body_json(json!({"error": "no credits"})),
     )
     .await;
-    let res = app.user().summarize_fn(json!({"text": ARTICLE})).await;
-    expect_error(res, 502, "upstream_payment_required").await;
-    let res = app.user().summarize_fn(json!({"text": ""})).await;
+    let rest = expect_error(
+        app.user().summarize(json!({"text": ARTICLE})).await,
+        502,
+        "upstream_payment_required",
+    )
+    .await;
+    let events = sse_events(app.user().stream(json!({"text": ARTICLE})).await).await;
+    let last = events.last().expect("an event");
+    assert_eq!(last["type"], "error");
+    assert_eq!(last["error"], rest);
+    let res = app.user().stream(json!({"text": ""})).await;
     expect_error(res, 422, "empty_text").await;
 }
 

@@ -192,16 +192,6 @@ impl User {
         .await
     }
 
-    /// Through the page's server function instead of REST.
-    pub async fn summarize_fn(&self, request: Value) -> reqwest::Response {
-        self.send(
-            self.http
-                .post(format!("{}/api/ui/summarize", self.base))
-                .json(&json!({ "request": request })),
-        )
-        .await
-    }
-
     pub async fn list(&self) -> Value {
         let res = self
             .send(self.http.get(format!("{}/api/v1/summaries", self.base)))

@@ -31,9 +31,9 @@ async fn each_person_has_their_own_limit() {
     );
     assert!(error["retry_after"].as_u64().unwrap() >= 1);
 
-    // The page's server function shares the same allowance.
+    // The page's stream shares the same allowance.
     expect_error(
-        a.summarize_fn(json!({"text": ARTICLE})).await,
+        a.stream(json!({"text": ARTICLE})).await,
         429,
         "rate_limited",
     )

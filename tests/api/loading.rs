@@ -2,7 +2,7 @@ use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{expect_error, spawn_app, TestApp, ARTICLE, DEFAULT_MODEL_PATH};
+use crate::helpers::{expect_error, spawn_app, sse_events, TestApp, ARTICLE, DEFAULT_MODEL_PATH};
 
 fn loading() -> ResponseTemplate {
     ResponseTemplate::new(503).set_body_json(json!({
@@ -67,7 +67,21 @@ async fn the_page_is_told_about_loading_without_a_retry() {
         0,
     )
     .await;
-    let res = app.user().summarize_fn(json!({"text": ARTICLE})).await;
-    let error = expect_error(res, 503, "model_loading").await;
+    let res = app
+        .user()
+        .send(
+            app.user()
+                .http
+                .post(format!(
+                    "{}/api/v1/summaries/stream?loading=report",
+                    app.address
+                ))
+                .json(&json!({"text": ARTICLE})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let events = sse_events(res).await;
+    let error = &events.last().expect("an event")["error"];
+    assert_eq!(error["code"], "model_loading");
     assert_eq!(error["retry_after"], 13);
 }

@@ -2,7 +2,9 @@ use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{expect_error, spawn_app, spawn_app_with, ARTICLE, DEFAULT_MODEL_PATH, TOKEN};
+use crate::helpers::{
+    expect_error, spawn_app, spawn_app_with, sse_events, ARTICLE, DEFAULT_MODEL_PATH, TOKEN,
+};
 
 #[tokio::test]
 async fn summarizes_through_huggingface_with_its_request_shape() {
@@ -143,11 +145,17 @@ async fn the_identity_cookie_is_signed_httponly_and_samesite() {
 }
 
 #[tokio::test]
-async fn the_page_server_function_summarizes_too() {
+async fn the_page_stream_summarizes_too() {
     let app = spawn_app().await;
     app.hf_answers("Via the page.").await;
-    let res = app.user().summarize_fn(json!({"text": ARTICLE})).await;
+    let res = app.user().stream(json!({"text": ARTICLE})).await;
     assert_eq!(res.status(), 200);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["summary"], "Via the page.");
+    let events = sse_events(res).await;
+    assert_eq!(
+        events.len(),
+        1,
+        "no parts, no tokens from HuggingFace: {events:?}"
+    );
+    assert_eq!(events[0]["type"], "done");
+    assert_eq!(events[0]["summary"]["summary"], "Via the page.");
 }

@@ -16,6 +16,7 @@ use super::embed::{self, Embedder};
 use super::hub::{self, HubModel};
 use super::llm::{Llm, DEQUANTIZE_ENV};
 use super::pool::InferencePool;
+use super::EngineError;
 
 /// The embedding model the set-up script fetches, as a folder of the models directory.
 pub const EMBEDDER_DIR: &str = "all-MiniLM-L6-v2";
@@ -143,15 +144,20 @@ fn dequantize_small_models() {
 fn load_embedder(dir: &Path) -> Result<Arc<Embedder>, String> {
     for f in embed::FILES {
         if !dir.join(f).is_file() {
+            tracing::warn!(file = %dir.join(f).display(), "embedding model file missing");
             return Err(format!(
-                "The embedding model is not installed ({} is missing). The operator can run: {FIX_COMMAND}",
-                dir.join(f).display()
+                "The embedding model is not installed ({f} is missing from the models folder). \
+                 The operator can run: {FIX_COMMAND}"
             ));
         }
     }
     shared(&EMBEDDERS, dir, || {
         Embedder::load(dir).map_err(|e| {
-            format!("The embedding model is damaged ({e}). The operator can run: {FIX_COMMAND}")
+            tracing::warn!(error = %e, "embedding model unusable");
+            format!(
+                "The embedding model's files are damaged or unreadable. The operator can run: \
+                 {FIX_COMMAND}"
+            )
         })
     })
 }
@@ -191,15 +197,18 @@ fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
             id: gguf_id(&default),
             label: "Local · SmolLM2-135M".to_string(),
             llm: Err(format!(
-                "This model is not installed ({} is missing). The operator can run: {FIX_COMMAND}",
-                default.display()
+                "This model is not installed ({DEFAULT_GGUF} is missing from the models folder). \
+                 The operator can run: {FIX_COMMAND}"
             )),
         });
     }
     for path in paths {
         let opened = shared(&LLMS, &path, || {
             check_complete(&path)?;
-            Llm::open(&path).map_err(|e| e.to_string())
+            Llm::open(&path).map_err(|e| match e {
+                EngineError::BadModel { why, .. } => why,
+                other => other.to_string(),
+            })
         });
         match opened {
             Ok(llm) => out.push(LlmEntry {
