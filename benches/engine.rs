@@ -53,7 +53,6 @@ fn peak_rss_mb() -> f64 {
 }
 
 fn main() -> R<()> {
-    std::env::set_var("CANDLE_DEQUANTIZE_ALL", "1");
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")

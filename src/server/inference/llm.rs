@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use candle_core::quantized::gguf_file;
+use candle_core::quantized::{gguf_file, GgmlDType, QTensor};
 use candle_core::{Device, Tensor};
 use candle_transformers::models::{quantized_llama, quantized_qwen2};
 use tokenizers::Tokenizer;
@@ -19,9 +19,9 @@ use super::pool::Cancel;
 use super::sampler::{Sampler, SamplingConfig};
 use super::EngineError;
 
-/// candle's llama/qwen2 kernels have no SIMD path for Q4_1/Q5_0; for models this small,
-/// dequantising the weights to f32 at load time is 5–10× faster. Read by candle once per
-/// thread, so it must be set before the first model loads (see `main`).
+/// Set to 1, candle dequantizes every weight to f32 at load (more memory, faster prefill,
+/// slower decoding). By default Precis converts formats candle has no SIMD kernels for to Q8_0
+/// instead (see [`requantize`]).
 pub const DEQUANTIZE_ENV: &str = "CANDLE_DEQUANTIZE_ALL";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,13 +189,30 @@ impl Llm {
     fn read_weights(&self) -> candle_core::Result<Weights> {
         let mut file = File::open(&self.path)?;
         let content = gguf_file::Content::read(&mut file)?;
+        let needs_requant = content
+            .tensor_infos
+            .values()
+            .any(|t| NO_SIMD_KERNEL.contains(&t.ggml_dtype));
+        if needs_requant && !dequantize_all() {
+            let mut requantized = requantize(&content, &mut file)?;
+            let content = gguf_file::Content::read(&mut requantized)?;
+            return self.build(content, &mut requantized);
+        }
+        self.build(content, &mut file)
+    }
+
+    fn build<R: std::io::Read + std::io::Seek>(
+        &self,
+        content: gguf_file::Content,
+        reader: &mut R,
+    ) -> candle_core::Result<Weights> {
         let device = Device::Cpu;
         Ok(match self.arch {
             Arch::Llama => Weights::Llama(quantized_llama::ModelWeights::from_gguf(
-                content, &mut file, &device,
+                content, reader, &device,
             )?),
             Arch::Qwen2 => Weights::Qwen2(Mutex::new(quantized_qwen2::ModelWeights::from_gguf(
-                content, &mut file, &device,
+                content, reader, &device,
             )?)),
         })
     }
@@ -301,6 +318,44 @@ impl Llm {
             decode: decode_started.elapsed(),
         })
     }
+}
+
+/// Block formats candle has no SIMD dot product for on x86 (it does for Q4_0, Q8_0 and the
+/// k-quants). SmolLM2's rows are 576 wide, too narrow for the 256-wide k-quants.
+const NO_SIMD_KERNEL: [GgmlDType; 3] = [GgmlDType::Q4_1, GgmlDType::Q5_0, GgmlDType::Q5_1];
+
+fn dequantize_all() -> bool {
+    std::env::var(DEQUANTIZE_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The GGUF in memory with every tensor in a format candle lacks kernels for converted to
+/// Q8_0 (32-wide blocks like the source, 8 bits: no precision lost to speak of, and candle's
+/// AVX2 Q8_0 kernels read a quarter of the bytes an f32 copy would).
+fn requantize<R: std::io::Read + std::io::Seek>(
+    content: &gguf_file::Content,
+    reader: &mut R,
+) -> candle_core::Result<std::io::Cursor<Vec<u8>>> {
+    let device = Device::Cpu;
+    let mut tensors = Vec::with_capacity(content.tensor_infos.len());
+    for name in content.tensor_infos.keys() {
+        let t = content.tensor(reader, name, &device)?;
+        let t = if NO_SIMD_KERNEL.contains(&t.dtype()) {
+            QTensor::quantize(&t.dequantize(&device)?, GgmlDType::Q8_0)?
+        } else {
+            t
+        };
+        tensors.push((name.as_str(), t));
+    }
+    let metadata: Vec<(&str, &gguf_file::Value)> = content
+        .metadata
+        .iter()
+        .map(|(k, v)| (k.as_str(), v))
+        .collect();
+    let refs: Vec<(&str, &QTensor)> = tensors.iter().map(|(n, t)| (*n, t)).collect();
+    let mut out = std::io::Cursor::new(Vec::new());
+    gguf_file::write(&mut out, &metadata, &refs)?;
+    out.set_position(0);
+    Ok(out)
 }
 
 fn render_template(template: &str, user: &str) -> Result<String, minijinja::Error> {

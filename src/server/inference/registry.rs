@@ -14,7 +14,7 @@ use candle_core::quantized::gguf_file;
 use super::batcher::EmbedBatcher;
 use super::embed::{self, Embedder};
 use super::hub::{self, HubModel};
-use super::llm::{Llm, DEQUANTIZE_ENV};
+use super::llm::Llm;
 use super::pool::InferencePool;
 use super::EngineError;
 
@@ -68,7 +68,6 @@ impl LocalModels {
         hub_models: &[HubModel],
         batching: bool,
     ) -> Self {
-        dequantize_small_models();
         let mut embedder_dir = dir.join(EMBEDDER_DIR);
         let mut extra_gguf = Vec::new();
         let mut hub_failures = Vec::new();
@@ -127,18 +126,6 @@ impl LocalModels {
     pub fn llm(&self, id: &str) -> Option<&LlmEntry> {
         self.llms.iter().find(|e| e.id == id)
     }
-}
-
-/// Sets [`llm::DEQUANTIZE_ENV`] unless the operator chose otherwise, before any model loads.
-fn dequantize_small_models() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        if std::env::var_os(DEQUANTIZE_ENV).is_none() {
-            // Set once, before any inference thread reads it (candle reads it per thread on
-            // first use); nothing else in Precis reads the environment after start-up.
-            std::env::set_var(DEQUANTIZE_ENV, "1");
-        }
-    });
 }
 
 fn load_embedder(dir: &Path) -> Result<Arc<Embedder>, String> {

@@ -27,7 +27,6 @@ fn embedder() -> &'static Embedder {
 fn smollm() -> &'static Llm {
     static L: OnceLock<Llm> = OnceLock::new();
     L.get_or_init(|| {
-        std::env::set_var(super::llm::DEQUANTIZE_ENV, "1");
         Llm::open(&models_dir().join(DEFAULT_GGUF)).expect("SmolLM2 (run: bash scripts/models.sh)")
     })
 }
