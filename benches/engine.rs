@@ -24,6 +24,7 @@ use precis::server::inference::llm::{GenerateOptions, Llm};
 use precis::server::inference::pool::{Cancel, InferencePool};
 use precis::server::inference::registry::{DEFAULT_GGUF, EMBEDDER_DIR};
 use precis::server::inference::sampler::SamplingConfig;
+use precis::server::longdoc;
 use precis::server::providers::local::{abstractive, semantic, textrank};
 use serde_json::{json, Value};
 
@@ -68,6 +69,20 @@ fn main() -> R<()> {
                 .get(2)
                 .map_or_else(|| models_dir().join(DEFAULT_GGUF), PathBuf::from),
         ),
+        Some("try") => {
+            // Prints SmolLM2's summary of the text in the given file, for prompt experiments.
+            let text = std::fs::read_to_string(args.get(1).ok_or("text file")?)?;
+            let llm = Llm::open(&models_dir().join(DEFAULT_GGUF))?;
+            let opts = abstractive::options(&SummaryParams {
+                max_length: Some(100),
+                min_length: Some(30),
+                ..SummaryParams::default()
+            });
+            let prompt = llm.chat_prompt(&abstractive::instruction(&text, 100));
+            let g = llm.generate(&prompt, &opts, &Cancel::new(), &mut |_| {})?;
+            println!("{}", g.text);
+            Ok(())
+        }
         Some("rouge") => rt.block_on(rouge(
             Path::new(args.get(1).ok_or("set file")?),
             Path::new(args.get(2).ok_or("output folder")?),
@@ -176,6 +191,20 @@ fn generate(prompt_file: &Path, gguf: &Path) -> R<()> {
     Ok(())
 }
 
+async fn abstract_one(
+    pool: &InferencePool,
+    llm: &Arc<Llm>,
+    text: String,
+    params: SummaryParams,
+) -> R<String> {
+    Ok(
+        abstractive::summarize(pool, llm.clone(), text, params, Default::default())
+            .await
+            .map_err(|e| e.to_string())?
+            .summary,
+    )
+}
+
 async fn rouge(set: &Path, out: &Path) -> R<()> {
     std::fs::create_dir_all(out)?;
     let items: Vec<Value> = std::fs::read_to_string(set)?
@@ -191,12 +220,13 @@ async fn rouge(set: &Path, out: &Path) -> R<()> {
     let embedder = Arc::new(Embedder::load(&models_dir().join(EMBEDDER_DIR))?);
     let batcher = EmbedBatcher::new(embedder, pool.clone(), true);
     let llm = Arc::new(Llm::open(&models_dir().join(DEFAULT_GGUF))?);
+    // The studio's defaults for the lengths used here; greedy, no repetition penalty.
     let params = SummaryParams {
         min_length: Some(40),
         max_length: Some(120),
-        repetition_penalty: Some(1.2),
         ..SummaryParams::default()
     };
+    let window = abstractive::input_window(&llm);
     let mut outputs: Vec<(&str, String)> = vec![
         ("textrank", String::new()),
         ("semantic", String::new()),
@@ -208,12 +238,19 @@ async fn rouge(set: &Path, out: &Path) -> R<()> {
         let input = item["input"].as_str().ok_or("input")?.to_string();
         let t = textrank::summarize(&input, &opts).text;
         let s = semantic::summarize(&batcher, &input, &opts).await?.text;
-        // The studio sends long inputs through the long-document path; for this set each input
-        // is cut to the model's window, which is what a single call reads.
-        let a = abstractive::summarize(&pool, llm.clone(), input, params, Default::default())
-            .await
-            .map_err(|e| e.to_string())?
-            .summary;
+        // Long inputs take the studio's long-document path: parts, then their combination.
+        let mut current = input;
+        for _ in 0..longdoc::MAX_LEVELS {
+            if !longdoc::needs_split(&current, Some(window)) {
+                break;
+            }
+            let mut parts = Vec::new();
+            for part in longdoc::split(&current, window as usize) {
+                parts.push(abstract_one(&pool, &llm, part, params).await?);
+            }
+            current = parts.join("\n\n");
+        }
+        let a = abstract_one(&pool, &llm, current, params).await?;
         for ((_, buf), summary) in outputs.iter_mut().zip([t, s, a]) {
             buf.push_str(&json!({"id": id, "summary": summary}).to_string());
             buf.push('\n');

@@ -35,7 +35,7 @@ log "generation: llama.cpp, then Precis"
 engine generate "$OUT/prompt.txt" | tee "$OUT/generate_precis.jsonl"
 
 log "quality: ROUGE on gensim's Wikipedia pages"
-"$PY" bench/rouge_set.py build --out "$OUT/rouge_set.jsonl" --n 30
+"$PY" bench/rouge_set.py build --out "$OUT/rouge_set.jsonl" --n 30 --lead-max 200
 engine rouge "$OUT/rouge_set.jsonl" "$OUT/pred"
 "$PY" bench/rouge_set.py score --set "$OUT/rouge_set.jsonl" \
   --pred "Local · TextRank extract=$OUT/pred/textrank.jsonl" \
