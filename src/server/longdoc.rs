@@ -118,7 +118,7 @@ mod tests {
         let t = format!("Short one. {long} Another short one.");
         let parts = split(&t, 100);
         assert!(parts[0].starts_with("Short one. word"));
-        assert!(parts.last().unwrap().ends_with("word. Another short one."));
+        assert!(parts.last().unwrap().ends_with("Another short one."));
         assert!(parts.len() >= 500 * 4 / 3 / 85);
         for p in &parts {
             assert!(estimate_tokens(p) <= 85);
