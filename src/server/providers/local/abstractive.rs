@@ -34,9 +34,11 @@ pub fn instruction(text: &str, max_new_tokens: usize) -> String {
 }
 
 pub fn options(p: &SummaryParams) -> GenerateOptions {
-    let (default_min, default_max) = LengthPreset::Medium.lengths();
+    // Unset lengths: the studio's medium maximum, and no minimum (the model stops when done,
+    // rather than padding its answer to reach a length nobody asked for).
+    let (_, default_max) = LengthPreset::Medium.lengths();
     let max_new = p.max_length.unwrap_or(default_max) as usize;
-    let min_new = (p.min_length.unwrap_or(default_min) as usize).min(max_new);
+    let min_new = (p.min_length.unwrap_or(0) as usize).min(max_new);
     GenerateOptions {
         sampling: SamplingConfig {
             do_sample: p.do_sample.unwrap_or(false),
@@ -130,6 +132,10 @@ mod tests {
         assert_eq!(o.max_time, Some(Duration::from_secs(5)));
         let o = options(&SummaryParams::default());
         assert!(!o.sampling.do_sample, "greedy unless asked");
+        assert_eq!(
+            o.sampling.min_new_tokens, 0,
+            "no forced length unless asked"
+        );
         assert_eq!(o.max_time, None);
     }
 
