@@ -202,3 +202,38 @@ export async function expectNoRawBodyInAlerts(page) {
     expect(text, 'an alert shows a raw response body').not.toMatch(/<html|<body|[{}]|"error"/i);
   }
 }
+
+// Fifteen plain sentences (no abbreviations or decimals, so sentence splitting is unambiguous).
+export const COUNCIL_TEXT = [
+  'The city council met on Tuesday evening to discuss the new transport plan.',
+  'The plan would add three bus routes connecting the northern suburbs to the centre.',
+  'Several residents spoke in favour of more frequent buses during the morning rush.',
+  'Shop owners on the high street worried that roadworks would keep customers away.',
+  'The transport officer explained that the work would be done in short phases.',
+  'Each phase would close only one side of the street at a time.',
+  'Cyclists asked for protected lanes along the busiest part of the main road.',
+  'The council agreed to study a cycle lane as part of the second phase.',
+  'A local school asked for a safer crossing near its main entrance.',
+  'Parents said that children currently cross between parked cars.',
+  'The council promised a new crossing before the start of the next school year.',
+  'The cost of the whole plan was estimated at four million pounds.',
+  'Most of the money would come from a national fund for public transport.',
+  'A final vote on the transport plan is expected next month.',
+  'Residents can send written comments to the council until the end of the week.',
+].join(' ');
+
+/**
+ * Checks that `summary` is an extract of `text`: shorter, and made of its sentences (one too
+ * long for the budget may be cut at a word boundary and end in "…"). Returns those sentences.
+ */
+export function expectExtractOf(summary, text) {
+  expect(summary.length).toBeLessThan(text.length);
+  const picked = sentences(summary);
+  expect(picked.length).toBeGreaterThan(0);
+  for (const s of picked) {
+    const verbatim = s.endsWith('…') ? s.slice(0, -1).trimEnd() : s;
+    expect(verbatim.length).toBeGreaterThan(0);
+    expect(text, `extract sentence "${s}" comes from the input`).toContain(verbatim);
+  }
+  return picked;
+}

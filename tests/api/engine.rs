@@ -127,28 +127,35 @@ async fn max_time_returns_a_partial_summary_marked_as_such() {
     assert!(started.elapsed() < Duration::from_secs(20));
 }
 
-#[tokio::test]
-async fn cancelling_a_stream_stops_generation_on_the_server() {
-    // One worker, no waiting room: while a generation runs, any other job is refused.
-    let app = spawn_app_with(&[
+/// The engine with one inference worker and one seat in its queue, no HuggingFace.
+async fn one_worker_app() -> crate::helpers::TestApp {
+    spawn_app_with(&[
         ("HF_TOKEN", ""),
         ("PRECIS_LOCAL_WORKERS", "1"),
         ("PRECIS_INFERENCE_QUEUE", "1"),
     ])
-    .await;
-    let user = app.user();
-    let long = json!({
+    .await
+}
+
+/// A SmolLM2 stream forced to write `tokens` tokens, returned once its first token arrived
+/// (so it holds a worker).
+async fn generating(user: &crate::helpers::User, tokens: u32) -> reqwest::Response {
+    let body = json!({
         "text": ARTICLE, "model": SMOLLM,
-        "parameters": { "min_length": 500, "max_length": 500, "max_time": 120 }
+        "parameters": { "min_length": tokens, "max_length": tokens, "max_time": 120 }
     });
-    let mut res = user.stream(long).await;
+    let mut res = user.stream(body).await;
     let mut buffer = String::new();
-    loop {
-        let e = next_event(&mut res, &mut buffer).await.expect("an event");
-        if e["type"] == "token" {
-            break;
-        }
-    }
+    while next_event(&mut res, &mut buffer).await.expect("an event")["type"] != "token" {}
+    res
+}
+
+#[tokio::test]
+async fn cancelling_a_stream_stops_generation_on_the_server() {
+    // One worker, one seat in the queue.
+    let app = one_worker_app().await;
+    let user = app.user();
+    let res = generating(&user, 500).await;
     drop(res); // the person pressed Cancel
 
     // Were the generation still running (500 tokens take far longer than this), the worker
@@ -176,21 +183,14 @@ async fn cancelling_a_stream_stops_generation_on_the_server() {
 
 #[tokio::test]
 async fn a_full_inference_queue_answers_503_with_retry_after() {
-    let app = spawn_app_with(&[
-        ("HF_TOKEN", ""),
-        ("PRECIS_LOCAL_WORKERS", "1"),
-        ("PRECIS_INFERENCE_QUEUE", "1"),
-    ])
-    .await;
+    let app = one_worker_app().await;
     let user = app.user();
     let long = json!({
         "text": ARTICLE, "model": SMOLLM,
         "parameters": { "min_length": 300, "max_length": 300 }
     });
     // 1: running (we see its tokens).
-    let mut running = user.stream(long.clone()).await;
-    let mut buffer = String::new();
-    while next_event(&mut running, &mut buffer).await.expect("event")["type"] != "token" {}
+    let running = generating(&user, 300).await;
     // 2: waiting in the queue's only seat.
     let waiting = tokio::spawn({
         let user = user.clone();

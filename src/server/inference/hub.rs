@@ -81,16 +81,16 @@ pub async fn fetch(models_dir: &Path, model: &HubModel) -> Result<PathBuf, HubEr
             paths.push(p);
             continue;
         }
-        if api.is_none() {
-            api = Some(
+        let api = match &api {
+            Some(api) => api,
+            None => api.insert(
                 ApiBuilder::new()
                     .with_cache_dir(cache_dir(models_dir))
                     .with_progress(false)
                     .build()
                     .map_err(|e| fail(e.to_string()))?,
-            );
-        }
-        let Some(api) = &api else { unreachable!() };
+            ),
+        };
         tracing::info!(model = %model.id(), file = f, "downloading from HuggingFace");
         let p = api
             .model(repo_id.clone())

@@ -117,7 +117,9 @@ impl Llm {
         };
         let mut file = File::open(path).map_err(|e| bad(e.to_string()))?;
         let file_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let content = gguf_file::Content::read(&mut file).map_err(|e| bad(e.to_string()))?;
+        let content = gguf_file::Content::read(&mut file)
+            .map_err(|e| bad(format!("not a GGUF file: {e}")))?;
+        check_complete(&content, file_bytes).map_err(bad)?;
         let md = |k: &str| content.metadata.get(k);
         let arch_name = md("general.architecture")
             .and_then(|v| v.to_string().ok())
@@ -318,6 +320,26 @@ impl Llm {
             decode: decode_started.elapsed(),
         })
     }
+}
+
+/// A GGUF whose tensors end past the end of the file was cut short (interrupted download).
+fn check_complete(content: &gguf_file::Content, file_bytes: u64) -> Result<(), String> {
+    let end = content
+        .tensor_infos
+        .values()
+        .map(|t| {
+            let dtype = t.ggml_dtype;
+            let bytes = t.shape.elem_count() / dtype.block_size() * dtype.type_size();
+            content.tensor_data_offset + t.offset + bytes as u64
+        })
+        .max()
+        .unwrap_or(0);
+    if end > file_bytes {
+        return Err(format!(
+            "the file is truncated: {file_bytes} of {end} bytes"
+        ));
+    }
+    Ok(())
 }
 
 /// Block formats candle has no SIMD dot product for on x86 (it does for Q4_0, Q8_0 and the

@@ -5,11 +5,8 @@
 //! test app in one test binary) shares one copy of the weights.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
-
-use candle_core::quantized::gguf_file;
 
 use super::batcher::EmbedBatcher;
 use super::embed::{self, Embedder};
@@ -191,7 +188,6 @@ fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
     }
     for path in paths {
         let opened = shared(&LLMS, &path, || {
-            check_complete(&path)?;
             Llm::open(&path).map_err(|e| match e {
                 EngineError::BadModel { why, .. } => why,
                 other => other.to_string(),
@@ -216,25 +212,4 @@ fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
         }
     }
     out
-}
-
-/// A GGUF whose tensors end past the end of the file was cut short (interrupted download).
-fn check_complete(path: &Path) -> Result<(), String> {
-    let mut f = File::open(path).map_err(|e| e.to_string())?;
-    let len = f.metadata().map_err(|e| e.to_string())?.len();
-    let content = gguf_file::Content::read(&mut f).map_err(|e| format!("not a GGUF file: {e}"))?;
-    let end = content
-        .tensor_infos
-        .values()
-        .map(|t| {
-            let dtype = t.ggml_dtype;
-            let bytes = t.shape.elem_count() / dtype.block_size() * dtype.type_size();
-            content.tensor_data_offset + t.offset + bytes as u64
-        })
-        .max()
-        .unwrap_or(0);
-    if end > len {
-        return Err(format!("the file is truncated: {len} of {end} bytes"));
-    }
-    Ok(())
 }
