@@ -22,12 +22,14 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/s
 
 if $build_server; then
   log "building the server (${server_dir})"
+  server_flags="${RUSTFLAGS:-}"
   if [ "$server_dir" = release ]; then
     # candle's SIMD kernels (avx2, fma, f16c) are only compiled in for a CPU that has them:
     # 3-4x faster inference. PRECIS_TARGET_CPU=x86-64-v3 builds a portable binary instead.
-    export RUSTFLAGS="${RUSTFLAGS:-} -C target-cpu=${PRECIS_TARGET_CPU:-native}"
+    # Server only: a host CPU flag breaks the wasm bundle built below.
+    server_flags="$server_flags -C target-cpu=${PRECIS_TARGET_CPU:-native}"
   fi
-  cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
+  RUSTFLAGS="$server_flags" cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
 fi
 
 log "building the browser bundle (wasm, release)"
