@@ -19,6 +19,10 @@ pub enum Field {
     TopP,
     RepetitionPenalty,
     MaxTime,
+    Email,
+    Password,
+    NewPassword,
+    KeyName,
 }
 
 impl Field {
@@ -33,6 +37,10 @@ impl Field {
             Field::TopP => "Top-p",
             Field::RepetitionPenalty => "Repetition penalty",
             Field::MaxTime => "Max time",
+            Field::Email => "Email",
+            Field::Password => "Password",
+            Field::NewPassword => "New password",
+            Field::KeyName => "Key name",
         }
     }
 
@@ -48,6 +56,10 @@ impl Field {
             Field::TopP => "top_p",
             Field::RepetitionPenalty => "repetition_penalty",
             Field::MaxTime => "max_time",
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::NewPassword => "new_password",
+            Field::KeyName => "name",
         }
     }
 
@@ -98,6 +110,22 @@ pub enum ErrorCode {
     Busy,
     NotFound,
     Internal,
+    /// Accounts (issue 4).
+    InvalidEmail,
+    WeakPassword,
+    InvalidKeyName,
+    /// Sign-in failed: the email or the password is wrong (never says which).
+    WrongCredentials,
+    /// Sign-up with an email that already has an account.
+    EmailTaken,
+    /// Too many sign-in attempts for an account or from an address.
+    TooManyAttempts,
+    /// The request needs a signed-in account (or a valid API key).
+    SignInRequired,
+    /// `Authorization: Bearer` with a key that doesn't exist or was revoked.
+    InvalidApiKey,
+    /// A state-changing request from another site (CSRF defence).
+    CrossOrigin,
     /// The browser could not reach Precis (never sent by the server).
     Network,
 }
@@ -124,6 +152,15 @@ impl ErrorCode {
             ErrorCode::Busy => "busy",
             ErrorCode::NotFound => "not_found",
             ErrorCode::Internal => "internal",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::WeakPassword => "weak_password",
+            ErrorCode::InvalidKeyName => "invalid_key_name",
+            ErrorCode::WrongCredentials => "wrong_credentials",
+            ErrorCode::EmailTaken => "email_taken",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
+            ErrorCode::SignInRequired => "sign_in_required",
+            ErrorCode::InvalidApiKey => "invalid_api_key",
+            ErrorCode::CrossOrigin => "cross_origin",
             ErrorCode::Network => "network",
         }
     }

@@ -1,8 +1,10 @@
 //! Rules and data shapes shared by the browser and the server: compiled into both.
 
+pub mod account;
 pub mod errors;
 pub mod models;
 pub mod params;
+pub mod settings;
 pub mod stream;
 pub mod summary;
 pub mod text;

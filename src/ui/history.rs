@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::format::utc_datetime;
 use super::state::{Studio, CUSTOM_MODEL};
-use crate::api::{clear_history, delete_summary, get_summary, list_history};
+use crate::api::history::{clear_history, delete_summary, get_summary, list_history};
 use crate::domain::params::{default_params, Param};
 use crate::domain::summary::{HistoryItem, Summary};
 

@@ -8,7 +8,7 @@ use super::conversation::Conversation;
 use super::history::HistoryPanel;
 use super::settings::SettingsPanel;
 use super::state::Studio;
-use crate::api::get_catalog;
+use crate::api::catalog::get_catalog;
 use crate::domain::models::Catalog;
 
 #[component]

@@ -1,0 +1,63 @@
+//! Server functions: the page's API. Each one is a thin shell over the same services the REST
+//! API uses; errors travel as [`ErrorResponse`](crate::domain::errors::ErrorResponse) with a
+//! fitting HTTP status. (Summaries stream from `POST /api/v1/summaries/stream`, see
+//! `server::routes`.)
+//!
+//! One file per area: [`catalog`], [`history`], [`account`] (sign-up, sign-in, password),
+//! [`keys`] (API keys), [`settings`].
+
+pub mod catalog;
+pub mod history;
+
+/// Reaching the server's state from inside a server function.
+#[cfg(feature = "ssr")]
+pub(crate) mod ctx {
+    use axum::http::header::RETRY_AFTER;
+    use axum::http::request::Parts;
+    use axum::http::HeaderValue;
+    use leptos::prelude::use_context;
+
+    use crate::domain::errors::ErrorResponse;
+    use crate::server::error::AppError;
+    use crate::server::identity::Identity;
+    use crate::server::state::AppState;
+
+    pub fn request() -> Result<(AppState, Identity), ErrorResponse> {
+        let state = use_context::<AppState>()
+            .ok_or_else(|| fail(AppError::Internal("AppState missing from context".into())))?;
+        let identity = use_context::<Parts>()
+            .and_then(|parts| parts.extensions.get::<Identity>().cloned())
+            .ok_or_else(|| fail(AppError::Internal("identity middleware not applied".into())))?;
+        Ok((state, identity))
+    }
+
+    /// The request's parts (headers, the client's address).
+    pub fn parts() -> Result<Parts, ErrorResponse> {
+        use_context::<Parts>().ok_or_else(|| {
+            fail(AppError::Internal(
+                "request parts missing from context".into(),
+            ))
+        })
+    }
+
+    /// Adds a `Set-Cookie` header to the server function's response.
+    pub fn set_cookie(cookie: axum_extra::extract::cookie::Cookie<'static>) {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(value) = HeaderValue::from_str(&cookie.encoded().to_string()) {
+                response.append_header(axum::http::header::SET_COOKIE, value);
+            }
+        }
+    }
+
+    /// Logs the cause, sets the response's status (and Retry-After), returns what the page shows.
+    pub fn fail(e: AppError) -> ErrorResponse {
+        let (status, public) = e.report();
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(status);
+            if let Some(secs) = public.retry_after {
+                response.insert_header(RETRY_AFTER, HeaderValue::from(secs));
+            }
+        }
+        public.into()
+    }
+}
