@@ -10,7 +10,7 @@ use crate::domain::summary::{HistoryItem, Summary};
 /// The person's history, newest first.
 #[server(prefix = "/api/ui", endpoint = "history")]
 pub async fn list_history() -> Result<Vec<HistoryItem>, ErrorResponse> {
-    let (state, identity) = ctx::request()?;
+    let (state, identity) = ctx::person()?;
     state
         .history
         .list(&identity.user, crate::server::history::MAX_PAGE, None)
@@ -21,7 +21,7 @@ pub async fn list_history() -> Result<Vec<HistoryItem>, ErrorResponse> {
 #[server(prefix = "/api/ui", endpoint = "history/get")]
 pub async fn get_summary(id: i64) -> Result<Summary, ErrorResponse> {
     use crate::server::error::AppError;
-    let (state, identity) = ctx::request()?;
+    let (state, identity) = ctx::person()?;
     match state.history.get(&identity.user, id).await {
         Ok(Some(summary)) => Ok(summary),
         Ok(None) => Err(ctx::fail(AppError::NotFound)),
@@ -32,7 +32,7 @@ pub async fn get_summary(id: i64) -> Result<Summary, ErrorResponse> {
 #[server(prefix = "/api/ui", endpoint = "history/delete")]
 pub async fn delete_summary(id: i64) -> Result<(), ErrorResponse> {
     use crate::server::error::AppError;
-    let (state, identity) = ctx::request()?;
+    let (state, identity) = ctx::person()?;
     match state.history.delete(&identity.user, id).await {
         Ok(true) => Ok(()),
         Ok(false) => Err(ctx::fail(AppError::NotFound)),
@@ -42,7 +42,7 @@ pub async fn delete_summary(id: i64) -> Result<(), ErrorResponse> {
 
 #[server(prefix = "/api/ui", endpoint = "history/clear")]
 pub async fn clear_history() -> Result<(), ErrorResponse> {
-    let (state, identity) = ctx::request()?;
+    let (state, identity) = ctx::person()?;
     state
         .history
         .clear(&identity.user)

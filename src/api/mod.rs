@@ -6,8 +6,11 @@
 //! One file per area: [`catalog`], [`history`], [`account`] (sign-up, sign-in, password),
 //! [`keys`] (API keys), [`settings`].
 
+pub mod account;
 pub mod catalog;
 pub mod history;
+pub mod keys;
+pub mod settings;
 
 /// Reaching the server's state from inside a server function.
 #[cfg(feature = "ssr")]
@@ -28,6 +31,14 @@ pub(crate) mod ctx {
         let identity = use_context::<Parts>()
             .and_then(|parts| parts.extensions.get::<Identity>().cloned())
             .ok_or_else(|| fail(AppError::Internal("identity middleware not applied".into())))?;
+        Ok((state, identity))
+    }
+
+    /// Like [`request`], for server functions that act on a person's data: refused with
+    /// `sign_in_required` for an anonymous visitor when the server doesn't allow them.
+    pub fn person() -> Result<(AppState, Identity), ErrorResponse> {
+        let (state, identity) = request()?;
+        state.auth.permit(&identity).map_err(|e| fail(e.into()))?;
         Ok((state, identity))
     }
 

@@ -59,6 +59,29 @@ pub struct Settings {
     /// before it is told Precis is busy.
     pub queue_timeout: Duration,
     pub engine: EngineSettings,
+    pub auth: AuthSettings,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct AuthSettings {
+    /// `PRECIS_ALLOW_ANONYMOUS` (default true): people may summarize without an account (their
+    /// history is kept for their browser and moves into the account they create).
+    pub anonymous_allowed: bool,
+    /// `PRECIS_SESSION_DAYS` (default 30): how long a sign-in lasts.
+    pub session_lifetime: Duration,
+    pub login: LoginLimitSettings,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LoginLimitSettings {
+    /// `PRECIS_LOGIN_ACCOUNT_BURST` (default 10): sign-in attempts on one account back to back;
+    /// then one more per `account_every` (a minute).
+    pub account_burst: u32,
+    pub account_every: Duration,
+    /// `PRECIS_LOGIN_IP_BURST` (default 30): sign-in and sign-up attempts from one address back to
+    /// back; then one more per `ip_every` (6 seconds).
+    pub ip_burst: u32,
+    pub ip_every: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +215,19 @@ impl Settings {
                     })
                     .unwrap_or_default(),
                 preload: flag("PRECIS_PRELOAD_MODELS", true)?,
+            },
+            auth: AuthSettings {
+                anonymous_allowed: flag("PRECIS_ALLOW_ANONYMOUS", true)?,
+                session_lifetime: Duration::from_secs(
+                    positive("PRECIS_SESSION_DAYS", 30)?.min(3650) * 24 * 3600,
+                ),
+                login: LoginLimitSettings {
+                    account_burst: positive("PRECIS_LOGIN_ACCOUNT_BURST", 10)?.min(u32::MAX as u64)
+                        as u32,
+                    account_every: Duration::from_secs(60),
+                    ip_burst: positive("PRECIS_LOGIN_IP_BURST", 30)?.min(u32::MAX as u64) as u32,
+                    ip_every: Duration::from_secs(6),
+                },
             },
         })
     }

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::errors::{ErrorCode, ErrorResponse, PublicError};
 use crate::domain::params::Invalid;
+use crate::server::auth::AuthError;
 use crate::server::providers::ProviderError;
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,10 @@ pub enum AppError {
     Record(#[from] crate::server::history::RecordError),
     #[error(transparent)]
     History(#[from] crate::server::history::HistoryError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    #[error("cross-origin write refused")]
+    CrossOrigin,
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -52,6 +57,19 @@ impl AppError {
             AppError::BadBody(_) => StatusCode::BAD_REQUEST,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::CrossOrigin => StatusCode::FORBIDDEN,
+            AppError::Auth(e) => match e {
+                AuthError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                AuthError::WrongCredentials
+                | AuthError::SignInRequired
+                | AuthError::InvalidApiKey => StatusCode::UNAUTHORIZED,
+                AuthError::EmailTaken | AuthError::TooManyKeys => StatusCode::CONFLICT,
+                AuthError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+                AuthError::KeyNotFound => StatusCode::NOT_FOUND,
+                AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
             AppError::Database(_)
             | AppError::Record(_)
             | AppError::History(_)
@@ -101,6 +119,12 @@ impl AppError {
                 C::NotFound,
                 "That summary doesn't exist or has been deleted.",
             ),
+            AppError::CrossOrigin => PublicError::new(
+                C::CrossOrigin,
+                "Precis refused this request because it came from another website. If you were \
+                 using Precis, reload its page and try again.",
+            ),
+            AppError::Auth(e) => auth_public(e),
             AppError::Database(_) | AppError::Record(_) | AppError::History(_) | AppError::Internal(_) => PublicError::new(
                 C::Internal,
                 "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
@@ -122,7 +146,10 @@ impl AppError {
             AppError::Database(_)
             | AppError::Record(_)
             | AppError::History(_)
-            | AppError::Internal(_) => {
+            | AppError::Internal(_)
+            | AppError::Auth(
+                AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_),
+            ) => {
                 tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
             }
             AppError::Provider {
@@ -138,6 +165,57 @@ impl AppError {
     }
 }
 
+/// What a person is told about an account failure. Sign-in failures never say whether the
+/// email has an account.
+fn auth_public(e: &AuthError) -> PublicError {
+    use ErrorCode as C;
+    match e {
+        AuthError::Invalid(e) => e.clone().into(),
+        AuthError::WrongCredentials => PublicError::new(
+            C::WrongCredentials,
+            "The email or the password is wrong. Check both and try again.",
+        ),
+        AuthError::EmailTaken => PublicError::new(
+            C::EmailTaken,
+            "An account with that email already exists. Sign in instead, or use another email.",
+        )
+        .with_field(crate::domain::errors::Field::Email),
+        AuthError::TooManyAttempts { retry_after } => PublicError::new(
+            C::TooManyAttempts,
+            format!(
+                "Too many sign-in attempts. For your account's safety, wait {retry_after} s \
+                 before trying again."
+            ),
+        )
+        .with_retry_after(*retry_after),
+        AuthError::SignInRequired => PublicError::new(
+            C::SignInRequired,
+            "Sign in first: this needs an account (scripts: send an API key as \
+             Authorization: Bearer <key>).",
+        ),
+        AuthError::InvalidApiKey => PublicError::new(
+            C::InvalidApiKey,
+            "This API key is not valid: it was revoked, or it is mistyped. Send a key from the \
+             API keys page as Authorization: Bearer <key>.",
+        ),
+        AuthError::KeyNotFound => PublicError::new(
+            C::NotFound,
+            "That API key doesn't exist or has already been revoked.",
+        ),
+        AuthError::TooManyKeys => PublicError::new(
+            C::InvalidRequest,
+            format!(
+                "You already have {} API keys. Revoke one you no longer use, then create a new one.",
+                crate::server::auth::keys::MAX_KEYS
+            ),
+        ),
+        AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_) => PublicError::new(
+            C::Internal,
+            "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
+        ),
+    }
+}
+
 /// An error body with its status and `Retry-After`, for handlers and middleware alike.
 pub fn error_response(status: StatusCode, error: PublicError) -> Response {
     let retry_after = error.retry_after;
@@ -146,6 +224,12 @@ pub fn error_response(status: StatusCode, error: PublicError) -> Response {
         response
             .headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"precis\""),
+        );
     }
     response
 }

@@ -1,12 +1,21 @@
-//! Anonymous identity: each browser gets a random id in a signed, HttpOnly, SameSite cookie.
-//! History and rate limits hang off that id until accounts arrive.
+//! Who sent a request: an API key, a signed-in session, or an anonymous visitor (each browser
+//! gets a random id in a signed, HttpOnly, SameSite cookie). History, settings and rate limits
+//! hang off the resulting [`UserId`].
 
 use std::path::Path;
 
 use axum::extract::{Request, State};
+use axum::http::header::AUTHORIZATION;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum_extra::extract::cookie::{Cookie, Key, SameSite, SignedCookieJar};
+use axum::Extension;
+use axum_extra::extract::cookie::{Cookie, CookieJar, Key, SameSite, SignedCookieJar};
+
+use super::auth::cookies::{self, SESSION_COOKIE};
+use super::auth::sessions::SessionRef;
+use super::auth::AuthError;
+use super::error::AppError;
+use super::state::AppState;
 
 pub const COOKIE_NAME: &str = "precis_uid";
 
@@ -29,12 +38,35 @@ impl UserId {
     }
 }
 
-/// Who sent this request. `fresh` means the request carried no valid cookie: a new id was made
-/// (and is being set), so it must not be trusted as a rate-limit key.
+/// How a request proved who sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// A visitor without an account, known by the signed `precis_uid` cookie. `fresh`: the
+    /// request had no valid cookie, a new id was made (and is being set), so it must not be
+    /// trusted as a rate-limit key.
+    Anonymous { fresh: bool },
+    /// A signed-in browser (the `precis_session` cookie).
+    Session(SessionRef),
+    /// A script with `Authorization: Bearer <API key>`; the key's id.
+    ApiKey(i64),
+}
+
+/// Who sent this request: put in the request's extensions by [`identify`].
 #[derive(Debug, Clone)]
 pub struct Identity {
+    /// The owner of everything the request reads or writes.
     pub user: UserId,
-    pub fresh: bool,
+    pub via: Via,
+}
+
+impl Identity {
+    /// The account, when the request comes from one (a session or an API key).
+    pub fn account(&self) -> Option<&UserId> {
+        match self.via {
+            Via::Anonymous { .. } => None,
+            Via::Session(_) | Via::ApiKey(_) => Some(&self.user),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -43,24 +75,77 @@ pub struct CookieConfig {
     pub secure: bool,
 }
 
-/// Middleware: puts an [`Identity`] in the request's extensions, setting the cookie if needed.
-pub async fn identify(
-    State(config): State<CookieConfig>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+/// Middleware: works out who sent the request and puts an [`Identity`] in its extensions.
+///
+/// In order: an `Authorization` header must be a valid, unrevoked API key (else 401: a script
+/// with a bad key must not silently become an anonymous visitor); then the session cookie; then
+/// the anonymous id, made and set if the browser has none.
+pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if let Some(header) = req.headers().get(AUTHORIZATION) {
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let found = match token {
+            Some(token) => state.auth.keys().authenticate(token).await,
+            None => Ok(None),
+        };
+        return match found {
+            Ok(Some((user, key))) => {
+                req.extensions_mut().insert(Identity {
+                    user,
+                    via: Via::ApiKey(key),
+                });
+                next.run(req).await
+            }
+            Ok(None) => AppError::from(AuthError::InvalidApiKey).into_response(),
+            Err(e) => AppError::from(e).into_response(),
+        };
+    }
+
+    let config = &state.cookies;
+    let jar = CookieJar::from_headers(req.headers());
+    if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
+        match state.auth.sessions().find(&token).await {
+            Ok(Some((user, session))) => {
+                req.extensions_mut().insert(Identity {
+                    user,
+                    via: Via::Session(session),
+                });
+                return next.run(req).await;
+            }
+            Ok(None) => {
+                // Expired or ended elsewhere: the browser is anonymous again; drop the cookie.
+                let response = anonymous(config, req, next).await;
+                return (
+                    CookieJar::new().add(cookies::removal(SESSION_COOKIE, config.secure)),
+                    response,
+                )
+                    .into_response();
+            }
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    }
+    anonymous(config, req, next).await
+}
+
+async fn anonymous(config: &CookieConfig, mut req: Request, next: Next) -> Response {
     let jar = SignedCookieJar::from_headers(req.headers(), config.key.clone());
     let known = jar.get(COOKIE_NAME).and_then(|c| UserId::parse(c.value()));
     let identity = match known {
-        Some(user) => Identity { user, fresh: false },
+        Some(user) => Identity {
+            user,
+            via: Via::Anonymous { fresh: false },
+        },
         None => Identity {
             user: UserId::generate(),
-            fresh: true,
+            via: Via::Anonymous { fresh: true },
         },
     };
     req.extensions_mut().insert(identity.clone());
     let response = next.run(req).await;
-    if !identity.fresh {
+    if identity.via != (Via::Anonymous { fresh: true }) {
         return response;
     }
     let cookie = Cookie::build((COOKIE_NAME, identity.user.0))
@@ -71,6 +156,20 @@ pub async fn identify(
         .permanent()
         .build();
     (jar.add(cookie), response).into_response()
+}
+
+/// Route layer: refuses anonymous visitors with 401 `sign_in_required` when the server doesn't
+/// allow them (summaries, history).
+pub async fn require_person(
+    State(state): State<AppState>,
+    Extension(identity): Extension<Identity>,
+    req: Request,
+    next: Next,
+) -> Response {
+    match state.auth.permit(&identity) {
+        Ok(()) => next.run(req).await,
+        Err(e) => AppError::from(e).into_response(),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

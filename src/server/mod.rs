@@ -1,5 +1,6 @@
 //! Everything that runs only on the server (feature `ssr`).
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod longdoc;
 pub mod providers;
 pub mod rate_limit;
 pub mod routes;
+pub mod security;
 pub mod service;
 pub mod startup;
 pub mod state;

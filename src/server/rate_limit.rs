@@ -1,5 +1,6 @@
-//! Per-person rate limit on the summarize endpoints (tower_governor), keyed on the person's id,
-//! or on the client's IP when the request carries no valid id (so that dropping cookies does not
+//! Per-person rate limit on the summarize endpoints (tower_governor), keyed on the API key for
+//! scripts (each key has its own budget, as a person does), on the person's id for browsers, or
+//! on the client's IP when the request carries no valid id (so that dropping cookies does not
 //! reset the limit).
 
 use std::net::{IpAddr, SocketAddr};
@@ -17,10 +18,11 @@ use tower_governor::{GovernorError, GovernorLayer};
 
 use super::config::RateLimitSettings;
 use super::error::AppError;
-use super::identity::{Identity, UserId};
+use super::identity::{Identity, UserId, Via};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RateKey {
+    Key(i64),
     User(UserId),
     Ip(IpAddr),
 }
@@ -32,8 +34,14 @@ impl KeyExtractor for PersonKey {
     type Key = RateKey;
 
     fn extract<T>(&self, req: &Request<T>) -> Result<Self::Key, GovernorError> {
-        if let Some(Identity { user, fresh: false }) = req.extensions().get::<Identity>() {
-            return Ok(RateKey::User(user.clone()));
+        if let Some(identity) = req.extensions().get::<Identity>() {
+            match identity.via {
+                Via::ApiKey(key) => return Ok(RateKey::Key(key)),
+                Via::Session(_) | Via::Anonymous { fresh: false } => {
+                    return Ok(RateKey::User(identity.user.clone()))
+                }
+                Via::Anonymous { fresh: true } => {}
+            }
         }
         req.extensions()
             .get::<ConnectInfo<SocketAddr>>()

@@ -13,16 +13,18 @@ use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
+use super::auth::Auth;
 use super::config::Settings;
 use super::db::Db;
 use super::history::History;
-use super::identity::{self, identify, CookieConfig, KeyError};
+use super::identity::{self, identify, require_person, CookieConfig, KeyError};
 use super::inference::hub::HubModel;
 use super::inference::pool::InferencePool;
 use super::inference::registry::LocalModels;
 use super::providers::catalog::{CatalogError, Providers};
 use super::rate_limit::RateLimiter;
-use super::routes::{api, health, stream};
+use super::routes::{account, api, health, stream};
+use super::security::{refuse_cross_origin, security_headers, CspNonce, HeaderSettings};
 use super::service::Summarizer;
 use super::state::AppState;
 use crate::ui::{shell, App};
@@ -102,6 +104,17 @@ impl Application {
         let local = Arc::new(local_models(&settings).await);
         let providers = Providers::from_settings(&settings, local.clone())?;
         let history = History::start(db.clone()).await?;
+        let auth = Auth::new(
+            db.clone(),
+            history.clone(),
+            &settings.auth,
+            settings.cookie_secure,
+        );
+        match auth.sessions().purge_expired().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
+            Err(e) => tracing::warn!(error = %e, "could not delete expired sessions"),
+        }
 
         let listener =
             TcpListener::bind(settings.addr)
@@ -131,9 +144,16 @@ impl Application {
                 key,
                 secure: settings.cookie_secure,
             },
+            auth,
         };
         let limiter = RateLimiter::new(settings.rate_limit);
-        let router = router(state.clone(), &limiter);
+        let router = router(
+            state.clone(),
+            &limiter,
+            HeaderSettings {
+                tls: settings.cookie_secure,
+            },
+        );
         Ok(Self {
             listener,
             router,
@@ -162,6 +182,14 @@ impl Application {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleanup = self.limiter.spawn_cleanup();
+        let login_limiter = self.state.auth.limiter().clone();
+        let login_cleanup = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                login_limiter.forget_idle();
+            }
+        });
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -169,6 +197,7 @@ impl Application {
             .with_graceful_shutdown(stop)
             .await;
         cleanup.abort();
+        login_cleanup.abort();
         if let Err(e) = self.state.history.flush().await {
             tracing::error!(error = %e, "history not flushed at shutdown");
         }
@@ -178,7 +207,7 @@ impl Application {
     }
 }
 
-fn router(state: AppState, limiter: &RateLimiter) -> Router {
+fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Router {
     let routes = generate_route_list(App);
     let pages: Router = Router::new()
         .leptos_routes_with_context(
@@ -186,7 +215,16 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
             routes,
             {
                 let state = state.clone();
-                move || provide_context(state.clone())
+                move || {
+                    provide_context(state.clone());
+                    // The CSP header of this response names this nonce; Leptos puts it on the
+                    // inline hydration script.
+                    let nonce = use_context::<axum::http::request::Parts>()
+                        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+                    if let Some(CspNonce(nonce)) = nonce {
+                        provide_context(leptos::nonce::Nonce::from_value(nonce));
+                    }
+                }
             },
             {
                 let options = state.leptos_options.clone();
@@ -196,18 +234,28 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state.clone());
 
-    // Everything that summarizes (REST and the page's stream) goes through the limiter.
+    // Everything that summarizes (REST and the page's stream) goes through the limiter; it and
+    // the history need a person (an account, or an anonymous visitor where they are allowed).
+    let person = middleware::from_fn_with_state(state.clone(), require_person);
     Router::new()
-        .merge(api::summarize_router().route_layer(limiter.layer()))
-        .merge(stream::router().route_layer(limiter.layer()))
-        .merge(api::history_router())
+        .merge(
+            api::summarize_router()
+                .route_layer(limiter.layer())
+                .route_layer(person.clone()),
+        )
+        .merge(
+            stream::router()
+                .route_layer(limiter.layer())
+                .route_layer(person.clone()),
+        )
+        .merge(api::history_router().route_layer(person))
+        .merge(account::router())
         .merge(health::router())
         .fallback_service(pages)
         .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(
-            state.cookies.clone(),
-            identify,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), identify))
+        .layer(middleware::from_fn(refuse_cross_origin))
+        .layer(middleware::from_fn_with_state(headers, security_headers))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(refuse_oversized_bodies))
         // Failures are logged once, with their cause, by AppError::report.

@@ -3,6 +3,7 @@
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use super::auth::Auth;
 use super::db::Db;
 use super::history::History;
 use super::identity::CookieConfig;
@@ -15,6 +16,7 @@ pub struct AppState {
     pub history: History,
     pub summarizer: Summarizer,
     pub cookies: CookieConfig,
+    pub auth: Auth,
 }
 
 impl FromRef<AppState> for LeptosOptions {

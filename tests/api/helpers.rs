@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use precis::server::config::Settings;
@@ -91,7 +91,7 @@ impl TestApp {
         User {
             http: reqwest::Client::new(),
             base: self.address.clone(),
-            cookie: Arc::new(Mutex::new(None)),
+            cookies: Arc::new(Mutex::new(BTreeMap::new())),
         }
     }
 
@@ -127,12 +127,12 @@ impl TestApp {
     }
 }
 
-/// One person's client: keeps the identity cookie the server hands out.
+/// One person's client: a browser's cookie jar (the anonymous id, the session).
 #[derive(Clone)]
 pub struct User {
     pub http: reqwest::Client,
     pub base: String,
-    cookie: Arc<Mutex<Option<String>>>,
+    cookies: Arc<Mutex<BTreeMap<String, String>>>,
 }
 
 impl User {
@@ -144,8 +144,33 @@ impl User {
         }
     }
 
+    /// The `Cookie` header this browser sends, if it holds any cookie.
     pub fn cookie(&self) -> Option<String> {
-        self.cookie.lock().expect("cookie lock").clone()
+        let jar = self.cookies.lock().expect("cookie lock");
+        (!jar.is_empty()).then(|| {
+            jar.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// One cookie's value.
+    pub fn cookie_value(&self, name: &str) -> Option<String> {
+        self.cookies.lock().expect("cookie lock").get(name).cloned()
+    }
+
+    /// Sets a cookie by hand (to replay a stolen or stale one).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .expect("cookie lock")
+            .insert(name.to_string(), value.to_string());
+    }
+
+    /// The same origin as the page: what a browser sends on the page's own requests.
+    pub fn origin(&self) -> String {
+        self.base.clone()
     }
 
     pub async fn send(&self, req: reqwest::RequestBuilder) -> reqwest::Response {
@@ -154,15 +179,59 @@ impl User {
             None => req,
         };
         let res = req.send().await.expect("request reaches the app");
-        if let Some(set) = res
-            .headers()
-            .get("set-cookie")
-            .and_then(|v| v.to_str().ok())
-        {
-            let pair = set.split(';').next().unwrap_or_default().to_string();
-            *self.cookie.lock().expect("cookie lock") = Some(pair);
+        let mut jar = self.cookies.lock().expect("cookie lock");
+        for set in res.headers().get_all("set-cookie") {
+            let Ok(set) = set.to_str() else { continue };
+            let pair = set.split(';').next().unwrap_or_default();
+            let Some((name, value)) = pair.split_once('=') else {
+                continue;
+            };
+            let removal = value.is_empty() || set.to_ascii_lowercase().contains("max-age=0");
+            if removal {
+                jar.remove(name.trim());
+            } else {
+                jar.insert(name.trim().to_string(), value.to_string());
+            }
         }
         res
+    }
+
+    /// Calls a server function of the page (`/api/ui/{endpoint}`) with a form body, as the
+    /// page does, from the page's own origin.
+    pub async fn server_fn(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.send(
+            self.http
+                .post(format!("{}/api/ui/{endpoint}", self.base))
+                .header("origin", self.origin())
+                .form(form),
+        )
+        .await
+    }
+
+    /// Signs up through the page's server function; panics unless it worked.
+    pub async fn sign_up(&self, email: &str, password: &str) -> Value {
+        let res = self
+            .server_fn("sign-up", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(res.status(), 200, "sign-up of {email}");
+        res.json().await.expect("json")
+    }
+
+    /// Signs in through the page's server function; returns the response.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.server_fn("sign-in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// Creates an API key (signed in); returns its secret and id.
+    pub async fn create_key(&self, name: &str) -> (String, i64) {
+        let res = self.server_fn("keys/create", &[("name", name)]).await;
+        assert_eq!(res.status(), 200, "key created");
+        let body: Value = res.json().await.expect("json");
+        (
+            body["secret"].as_str().expect("secret").to_string(),
+            body["key"]["id"].as_i64().expect("id"),
+        )
     }
 
     pub async fn summarize(&self, body: Value) -> reqwest::Response {

@@ -1,6 +1,7 @@
 //! Integration tests: the real application on a random port, a temporary database, and a
 //! wiremock server standing in for the HuggingFace Inference API. One binary, so it links once.
 
+mod accounts;
 mod cancel;
 mod concurrency;
 mod engine;
@@ -8,6 +9,9 @@ mod errors;
 mod health;
 mod helpers;
 mod history;
+mod isolation;
+mod keys;
 mod limits;
 mod loading;
+mod security;
 mod summarize;

@@ -1,5 +1,6 @@
 //! HTTP routes other than the pages: the REST API and health probes. Each area owns a router.
 
+pub mod account;
 pub mod api;
 pub mod health;
 pub mod stream;
