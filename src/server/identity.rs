@@ -116,8 +116,17 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
                 return next.run(req).await;
             }
             Ok(None) => {
-                // Expired or ended elsewhere: the browser is anonymous again; drop the cookie.
+                // Expired or ended elsewhere: the browser is anonymous again; drop the cookie
+                // (unless this very request signed in and set a new one).
                 let response = anonymous(config, req, next).await;
+                let sets_session = response
+                    .headers()
+                    .get_all(axum::http::header::SET_COOKIE)
+                    .iter()
+                    .any(|v| v.as_bytes().starts_with(SESSION_COOKIE.as_bytes()));
+                if sets_session {
+                    return response;
+                }
                 return (
                     CookieJar::new().add(cookies::removal(SESSION_COOKIE, config.secure)),
                     response,

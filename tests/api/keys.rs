@@ -150,7 +150,7 @@ async fn keys_need_an_account_and_a_name() {
     anonymous.sign_up("ana@example.org", PASSWORD).await;
     let res = anonymous.server_fn("keys/create", &[("name", "   ")]).await;
     let e = expect_error(res, 422, "invalid_key_name").await;
-    assert_eq!(e["field"], "name");
+    assert_eq!(e["field"], "key_name");
     let res = anonymous
         .send(
             anonymous
