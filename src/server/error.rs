@@ -99,8 +99,8 @@ impl AppError {
             AppError::BadBody(detail) => PublicError::new(
                 C::InvalidRequest,
                 format!(
-                    "The request could not be read: {detail}. Send a JSON object with a \"text\" \
-                     field and optional \"model\" and \"parameters\"."
+                    "The request could not be read: {detail}. The API page (/api/docs) shows \
+                     what each route expects."
                 ),
             ),
             AppError::ModelUnavailable { reason, .. } => {
