@@ -202,6 +202,8 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
         .merge(stream::router().route_layer(limiter.layer()))
         .merge(api::history_router())
         .merge(health::router())
+        .merge(super::routes::models::router())
+        .merge(super::routes::openapi::router())
         .fallback_service(pages)
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(
