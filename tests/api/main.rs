@@ -10,4 +10,6 @@ mod helpers;
 mod history;
 mod limits;
 mod loading;
+mod models;
+mod openapi;
 mod summarize;
