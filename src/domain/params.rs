@@ -44,6 +44,7 @@ impl Bounds {
 }
 
 /// Every tunable parameter, in the order the page shows them.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Param {
@@ -128,6 +129,7 @@ impl Param {
 }
 
 /// The parameters of one summary request. `None` leaves the model's own default.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryParams {
@@ -152,9 +154,14 @@ pub struct SummaryParams {
     /// Seed of the random draw: the same seed and settings give the same summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// HuggingFace models: reuse HuggingFace's cached answer to the same request.
     #[serde(default = "default_true")]
+    #[cfg_attr(feature = "ssr", schema(default = true))]
     pub use_cache: bool,
+    /// HuggingFace models: hold the request while a cold model loads rather than answering
+    /// "loading" (Precis already waits once by itself).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(default = false))]
     pub wait_for_model: bool,
 }
 

@@ -8,6 +8,7 @@ use super::params::{Invalid, SummaryParams};
 use super::text::{char_count, word_count, MAX_TEXT_CHARS};
 
 /// `POST /api/v1/summaries` body, and the argument of the `summarize` server function.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummarizeRequest {
@@ -66,6 +67,7 @@ fn one() -> u32 {
 }
 
 /// One finished summary, as stored in the history.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: i64,
@@ -79,9 +81,11 @@ pub struct Summary {
     pub truncated: bool,
     /// Whether generation stopped at Max time: the summary is what was written until then.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub partial: bool,
     /// How many parts a long text was split into (1 when it fit the model's window).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "ssr", schema(required = true, minimum = 1))]
     pub parts: u32,
     /// Unix time, milliseconds.
     pub created_at: i64,

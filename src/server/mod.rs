@@ -8,6 +8,7 @@ pub mod history;
 pub mod identity;
 pub mod inference;
 pub mod longdoc;
+pub mod openapi;
 pub mod providers;
 pub mod rate_limit;
 pub mod routes;

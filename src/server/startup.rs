@@ -251,6 +251,8 @@ fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Ro
         .merge(api::history_router().route_layer(person))
         .merge(account::router())
         .merge(health::router())
+        .merge(super::routes::models::router())
+        .merge(super::routes::openapi::router())
         .fallback_service(pages)
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(state.clone(), identify))

@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
                 "Precis"
             </h1>
             <p class="tagline">"Summaries on your own server"</p>
+            // a plain link: /api/docs is served by the server, not a page of this router
+            <a class="api-link" href="/api/docs" rel="external">"API"</a>
         </header>
         <Router>
             <Routes fallback=|| view! { <p class="alert" role="alert">"This page does not exist. Go back to the studio."</p> }>

@@ -13,5 +13,7 @@ mod isolation;
 mod keys;
 mod limits;
 mod loading;
+mod models;
+mod openapi;
 mod security;
 mod summarize;

@@ -10,6 +10,8 @@ use serde::Deserialize;
 use crate::domain::summary::{HistoryPage, SummarizeRequest, Summary};
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
+use crate::server::openapi::responses::SummarizeErrors;
+use crate::server::openapi::{examples, tags};
 use crate::server::service::OnLoading;
 use crate::server::state::AppState;
 
@@ -25,7 +27,29 @@ pub fn history_router() -> Router<AppState> {
         .route("/api/v1/summaries/{id}", get(show).delete(remove))
 }
 
-async fn create(
+/// Summarize a text.
+///
+/// Validates the request, runs the model (a text longer than its window is summarized in parts,
+/// then the parts combined), records the summary in your history and returns it. If a
+/// HuggingFace model is warming up, Precis waits for it once before answering. `partial: true`:
+/// generation stopped at `max_time`, the summary is what was written until then.
+#[utoipa::path(
+    post,
+    path = "/api/v1/summaries",
+    tag = tags::SUMMARIES,
+    operation_id = "create_summary",
+    request_body(
+        content = SummarizeRequest,
+        description = "The text, and optionally the model and its parameters.",
+        example = json!(examples::request()),
+    ),
+    responses(
+        (status = 201, description = "The summary, also recorded in your history.",
+            body = Summary, example = json!(examples::summary())),
+        SummarizeErrors,
+    )
+)]
+pub async fn create(
     State(state): State<AppState>,
     Extension(identity): Extension<Identity>,
     body: Result<Json<SummarizeRequest>, JsonRejection>,
@@ -39,7 +63,7 @@ async fn create(
 }
 
 /// What was wrong with a JSON body, in words a script author can act on.
-pub(super) fn describe(rejection: &JsonRejection) -> String {
+pub(crate) fn describe(rejection: &JsonRejection) -> String {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => {
             "it must be sent with Content-Type: application/json".to_string()

@@ -1,6 +1,9 @@
-//! HTTP routes other than the pages: the REST API and health probes. Each area owns a router.
+//! HTTP routes other than the pages: the REST API, its OpenAPI document and health probes.
+//! Each area owns a router.
 
 pub mod account;
 pub mod api;
 pub mod health;
+pub mod models;
+pub mod openapi;
 pub mod stream;

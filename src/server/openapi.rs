@@ -1,0 +1,129 @@
+//! The OpenAPI 3.1 document of the REST API, served at `/api/openapi.json` and shown by the
+//! interactive page at `/api/docs`.
+//!
+//! Generated from the code: each handler's `#[utoipa::path]` (its statuses, error examples and
+//! bodies) and the domain types' `ToSchema` derives. Field bounds come from the rules that enforce
+//! them ([`rules`]) and error examples from the code that writes them ([`examples`]), so the
+//! document cannot drift from what the server does.
+//!
+//! **Adding a route:** annotate the handler with `#[utoipa::path]` (its errors as one of the
+//! [`responses`] sets) and add it to `paths(...)` below. `tests/api/openapi.rs` fails for a
+//! `/api/v1` route that is served but not documented.
+
+pub mod examples;
+mod patches;
+pub mod responses;
+pub mod rules;
+pub mod sse;
+pub mod tags;
+
+use std::sync::LazyLock;
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::server::routes;
+
+/// Name of the security scheme for `Authorization: Bearer <API key>`.
+pub const API_KEY_SCHEME: &str = "api_key";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Precis API",
+        description = include_str!("openapi/description.md"),
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    paths(
+        routes::api::create,
+        routes::stream::stream,
+        routes::models::list,
+        routes::health::live,
+        routes::health::ready,
+        routes::openapi::document,
+    ),
+    components(schemas(
+        crate::domain::errors::ErrorResponse,
+        crate::domain::stream::SummaryEvent,
+        routes::stream::Loading,
+    )),
+    modifiers(&Authentication),
+    tags(
+        (name = tags::SUMMARIES, description = "Summarize a text, at once or streamed as it is written."),
+        (name = tags::MODELS, description = "The models this server offers."),
+        (name = tags::HEALTH, description = "Probes for load balancers and container health checks."),
+        (name = tags::META, description = "This document."),
+    ),
+)]
+pub struct ApiDoc;
+
+/// Declares `Authorization: Bearer <API key>`, and lists it on every `/api/v1` operation that
+/// declares nothing itself as optional: `{}` (anonymous, known by the cookie) or `api_key`.
+struct Authentication;
+
+/// Where the operations that take the cookie or an API key live.
+pub const API_PREFIX: &str = "/api/v1/";
+
+impl Modify for Authentication {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with(API_PREFIX) && path.as_str() != API_PREFIX.trim_end_matches('/') {
+                continue;
+            }
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
+            ];
+            for operation in operations.into_iter().flatten() {
+                operation.security.get_or_insert_with(|| {
+                    vec![
+                        SecurityRequirement::default(),
+                        SecurityRequirement::new(API_KEY_SCHEME, Vec::<String>::new()),
+                    ]
+                });
+            }
+        }
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            API_KEY_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("prc_…")
+                    .description(Some(
+                        "An API key made in Precis (`prc_…`), sent as `Authorization: Bearer \
+                         prc_…`. Requests made with it act as the key's account.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document as served: utoipa's output, the bounds from the rules ([`rules`]) and what
+/// utoipa's model cannot express ([`patches`]). Built once.
+pub fn document() -> &'static serde_json::Value {
+    static DOCUMENT: LazyLock<serde_json::Value> = LazyLock::new(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi())
+            .expect("utoipa's document is plain data: it always serializes");
+        rules::apply(&mut doc);
+        patches::apply(&mut doc);
+        doc
+    });
+    &DOCUMENT
+}
+
+/// [`document`] as JSON text, as `/api/openapi.json` serves it.
+pub fn document_json() -> &'static str {
+    static JSON: LazyLock<String> = LazyLock::new(|| document().to_string());
+    &JSON
+}
+
+#[cfg(test)]
+mod tests;

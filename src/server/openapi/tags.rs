@@ -1,0 +1,6 @@
+//! Operation groups, as the interactive page lists them.
+
+pub const SUMMARIES: &str = "summaries";
+pub const MODELS: &str = "models";
+pub const HEALTH: &str = "health";
+pub const META: &str = "meta";
