@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// An input a message can point at (the page marks that control).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Text,
@@ -23,6 +24,16 @@ pub enum Field {
     Password,
     NewPassword,
     KeyName,
+    /// History filters and export (`GET /api/v1/summaries?q=&from=&to=&before=&limit=`,
+    /// `…/export?format=`); the model filter is [`Field::Model`]. `field` names the query
+    /// parameter, so the search is `"q"`.
+    #[serde(rename = "q")]
+    Search,
+    From,
+    To,
+    Before,
+    Limit,
+    Format,
 }
 
 impl Field {
@@ -41,6 +52,12 @@ impl Field {
             Field::Password => "Password",
             Field::NewPassword => "New password",
             Field::KeyName => "Key name",
+            Field::Search => "Search history",
+            Field::From => "From",
+            Field::To => "To",
+            Field::Before => "Before",
+            Field::Limit => "Limit",
+            Field::Format => "Format",
         }
     }
 
@@ -60,6 +77,12 @@ impl Field {
             Field::Password => "password",
             Field::NewPassword => "new_password",
             Field::KeyName => "name",
+            Field::Search => "q",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Before => "before",
+            Field::Limit => "limit",
+            Field::Format => "format",
         }
     }
 
@@ -89,6 +112,7 @@ impl Field {
 
 /// Stable, machine-readable error codes (part of the public API: never rename one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     EmptyText,
@@ -128,6 +152,8 @@ pub enum ErrorCode {
     CrossOrigin,
     /// The browser could not reach Precis (never sent by the server).
     Network,
+    /// A history search, filter, cursor or export format that cannot be used (400).
+    InvalidQuery,
 }
 
 impl ErrorCode {
@@ -162,12 +188,14 @@ impl ErrorCode {
             ErrorCode::InvalidApiKey => "invalid_api_key",
             ErrorCode::CrossOrigin => "cross_origin",
             ErrorCode::Network => "network",
+            ErrorCode::InvalidQuery => "invalid_query",
         }
     }
 }
 
 /// What a person or a script is told about one failure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicError {
     pub code: ErrorCode,
     /// A sentence saying what happened and what to do.
@@ -202,6 +230,7 @@ impl PublicError {
 
 /// The body of every error response, and the error type of every server function.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[error("{}", error.message)]
 pub struct ErrorResponse {
     pub error: PublicError,
@@ -260,6 +289,7 @@ mod tests {
             ErrorCode::UpstreamPaymentRequired,
             ErrorCode::ModelLoading,
             ErrorCode::Busy,
+            ErrorCode::InvalidQuery,
         ] {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, serde_json::json!(code.as_str()));

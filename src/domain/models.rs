@@ -19,6 +19,7 @@ pub const DEFAULT_HF_WINDOW: u32 = 1024;
 const MAX_MODEL_ID_CHARS: usize = 96;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
     #[serde(rename = "huggingface")]

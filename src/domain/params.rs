@@ -129,6 +129,7 @@ impl Param {
 
 /// The parameters of one summary request. `None` leaves the model's own default.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]

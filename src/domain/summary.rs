@@ -67,6 +67,7 @@ fn one() -> u32 {
 
 /// One finished summary, as stored in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub id: i64,
     pub model: String,
@@ -101,21 +102,6 @@ impl Summary {
         }
         word_count(&self.summary) as f64 / input as f64
     }
-}
-
-/// One line of the history list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryItem {
-    pub id: i64,
-    pub title: String,
-    pub model: String,
-    pub created_at: i64,
-}
-
-/// `GET /api/v1/summaries` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryPage {
-    pub summaries: Vec<HistoryItem>,
 }
 
 #[cfg(test)]

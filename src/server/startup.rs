@@ -22,7 +22,7 @@ use super::inference::pool::InferencePool;
 use super::inference::registry::LocalModels;
 use super::providers::catalog::{CatalogError, Providers};
 use super::rate_limit::RateLimiter;
-use super::routes::{api, health, stream};
+use super::routes::{api, health, history as history_routes, stream};
 use super::service::Summarizer;
 use super::state::AppState;
 use crate::ui::{shell, App};
@@ -200,7 +200,7 @@ fn router(state: AppState, limiter: &RateLimiter) -> Router {
     Router::new()
         .merge(api::summarize_router().route_layer(limiter.layer()))
         .merge(stream::router().route_layer(limiter.layer()))
-        .merge(api::history_router())
+        .merge(history_routes::router())
         .merge(health::router())
         .fallback_service(pages)
         .with_state(state.clone())

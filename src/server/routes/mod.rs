@@ -2,4 +2,5 @@
 
 pub mod api;
 pub mod health;
+pub mod history;
 pub mod stream;
