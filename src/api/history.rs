@@ -1,19 +1,35 @@
-//! The person's history: list, open, delete, clear.
+//! The person's history: list (search, filters, pages), the models used, open, delete, clear.
+//! (Exports are plain links to `GET /api/v1/summaries/export`.)
 
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::ctx;
 use crate::domain::errors::ErrorResponse;
-use crate::domain::summary::{HistoryItem, Summary};
+use crate::domain::history::{HistoryPage, HistoryParams};
+use crate::domain::summary::Summary;
 
-/// The person's history, newest first.
+/// One page of the person's history, newest first. `params` is checked here again (the
+/// browser checks it too, but the server never trusts it).
 #[server(prefix = "/api/ui", endpoint = "history")]
-pub async fn list_history() -> Result<Vec<HistoryItem>, ErrorResponse> {
+pub async fn list_history(params: HistoryParams) -> Result<HistoryPage, ErrorResponse> {
+    use crate::domain::history::HistoryQuery;
+    let (state, identity) = ctx::person()?;
+    let query = HistoryQuery::parse(&params).map_err(|e| ctx::fail(e.into()))?;
+    state
+        .history
+        .list(&identity.user, &query)
+        .await
+        .map_err(|e| ctx::fail(e.into()))
+}
+
+/// The models the person has summaries from: the model filter's choices.
+#[server(prefix = "/api/ui", endpoint = "history/models")]
+pub async fn history_models() -> Result<Vec<String>, ErrorResponse> {
     let (state, identity) = ctx::person()?;
     state
         .history
-        .list(&identity.user, crate::server::history::MAX_PAGE, None)
+        .models(&identity.user)
         .await
         .map_err(|e| ctx::fail(e.into()))
 }

@@ -24,6 +24,16 @@ pub enum Field {
     Password,
     NewPassword,
     KeyName,
+    /// History filters and export (`GET /api/v1/summaries?q=&from=&to=&before=&limit=`,
+    /// `…/export?format=`); the model filter is [`Field::Model`]. `field` names the query
+    /// parameter, so the search is `"q"`.
+    #[serde(rename = "q")]
+    Search,
+    From,
+    To,
+    Before,
+    Limit,
+    Format,
 }
 
 impl Field {
@@ -42,6 +52,12 @@ impl Field {
             Field::Password => "Password",
             Field::NewPassword => "New password",
             Field::KeyName => "Key name",
+            Field::Search => "Search history",
+            Field::From => "From",
+            Field::To => "To",
+            Field::Before => "Before",
+            Field::Limit => "Limit",
+            Field::Format => "Format",
         }
     }
 
@@ -61,6 +77,12 @@ impl Field {
             Field::Password => "password",
             Field::NewPassword => "new_password",
             Field::KeyName => "name",
+            Field::Search => "q",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Before => "before",
+            Field::Limit => "limit",
+            Field::Format => "format",
         }
     }
 
@@ -130,6 +152,8 @@ pub enum ErrorCode {
     CrossOrigin,
     /// The browser could not reach Precis (never sent by the server).
     Network,
+    /// A history search, filter, cursor or export format that cannot be used (400).
+    InvalidQuery,
 }
 
 impl ErrorCode {
@@ -164,6 +188,7 @@ impl ErrorCode {
             ErrorCode::InvalidApiKey => "invalid_api_key",
             ErrorCode::CrossOrigin => "cross_origin",
             ErrorCode::Network => "network",
+            ErrorCode::InvalidQuery => "invalid_query",
         }
     }
 }
@@ -266,6 +291,7 @@ mod tests {
             ErrorCode::UpstreamPaymentRequired,
             ErrorCode::ModelLoading,
             ErrorCode::Busy,
+            ErrorCode::InvalidQuery,
         ] {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, serde_json::json!(code.as_str()));

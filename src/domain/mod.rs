@@ -1,7 +1,9 @@
 //! Rules and data shapes shared by the browser and the server: compiled into both.
 
 pub mod account;
+pub mod date;
 pub mod errors;
+pub mod history;
 pub mod models;
 pub mod params;
 pub mod settings;

@@ -107,21 +107,6 @@ impl Summary {
     }
 }
 
-/// One line of the history list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryItem {
-    pub id: i64,
-    pub title: String,
-    pub model: String,
-    pub created_at: i64,
-}
-
-/// `GET /api/v1/summaries` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryPage {
-    pub summaries: Vec<HistoryItem>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,30 @@ pub fn first_words(text: &str, max_words: usize) -> String {
     title
 }
 
+/// The start of `text` as one line (white space collapsed), cut at a word boundary once it
+/// reaches `max_chars`, with "…" when something was left out.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let sep = usize::from(!out.is_empty());
+        if chars + sep + len > max_chars {
+            if out.is_empty() {
+                out.extend(word.chars().take(max_chars));
+            }
+            out.push('…');
+            return out;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += sep + len;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +105,15 @@ mod tests {
         assert_eq!(s.words, 6);
         assert_eq!(s.chars, 23);
         assert_eq!(s.tokens, 8);
+    }
+
+    #[test]
+    fn excerpts_cut_between_words() {
+        assert_eq!(excerpt("  One  two\nthree ", 40), "One two three");
+        assert_eq!(excerpt("One two three", 9), "One two…");
+        assert_eq!(excerpt("Été à São Paulo", 9), "Été à São…");
+        assert_eq!(excerpt("Incomprehensibilities", 5), "Incom…");
+        assert_eq!(excerpt("", 5), "");
     }
 
     #[test]

@@ -15,6 +15,13 @@ pub enum AppError {
     Invalid(#[from] Invalid),
     #[error("request body rejected: {0}")]
     BadBody(String),
+    /// A query string that could not be read (an unknown parameter, say); `expected` lists
+    /// the parameters the route takes.
+    #[error("query string rejected: {detail}")]
+    BadQuery {
+        detail: String,
+        expected: &'static str,
+    },
     #[error("model {model} unavailable: {reason}")]
     ModelUnavailable { model: String, reason: String },
     #[error("provider failed for {model}: {source}")]
@@ -51,10 +58,12 @@ impl AppError {
             AppError::Invalid(e) if e.code == ErrorCode::TextTooLong => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
+            // the history's query parameters: a request that cannot be used as sent
+            AppError::Invalid(e) if e.code == ErrorCode::InvalidQuery => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) | AppError::ModelUnavailable { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            AppError::BadBody(_) => StatusCode::BAD_REQUEST,
+            AppError::BadBody(_) | AppError::BadQuery { .. } => StatusCode::BAD_REQUEST,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::CrossOrigin => StatusCode::FORBIDDEN,
@@ -101,6 +110,12 @@ impl AppError {
                 format!(
                     "The request could not be read: {detail}. The API page (/api/docs) shows \
                      what each route expects."
+                ),
+            ),
+            AppError::BadQuery { detail, expected } => PublicError::new(
+                C::InvalidQuery,
+                format!(
+                    "The query string could not be read: {detail}. This address takes {expected}."
                 ),
             ),
             AppError::ModelUnavailable { reason, .. } => {
@@ -362,6 +377,21 @@ mod tests {
             m.contains("going fast") && m.contains("Try again in 3 s"),
             "{m}"
         );
+    }
+
+    #[test]
+    fn history_query_problems_are_bad_requests_with_their_field() {
+        let e: AppError = Invalid::new(ErrorCode::InvalidQuery, Field::From, "From is not a date.").into();
+        assert_eq!(e.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(e.public().field, Some(Field::From));
+        let e = AppError::BadQuery {
+            detail: "unknown field `query`".into(),
+            expected: "q and limit",
+        };
+        assert_eq!(e.status(), StatusCode::BAD_REQUEST);
+        let public = e.public();
+        assert_eq!(public.code, ErrorCode::InvalidQuery);
+        assert!(public.message.contains("unknown field `query`") && public.message.contains("q and limit"));
     }
 
     #[test]

@@ -1,18 +1,25 @@
-//! Every summarize request, and each person's history (the successful ones), in SQLite.
+//! Every summarize request, and each person's history (the successful ones), in SQLite:
+//! recorded by one writer task; listed, searched and filtered in keyset pages ([`query`]);
+//! exported as a stream ([`export`]).
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use sqlx::{Row, SqlitePool};
+use sqlx::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
 use super::db::Db;
 use super::identity::UserId;
+use crate::domain::history::{HistoryPage, HistoryQuery};
 use crate::domain::models::ProviderKind;
 use crate::domain::params::SummaryParams;
-use crate::domain::summary::{HistoryItem, Summary};
-use crate::domain::text::first_words;
+use crate::domain::summary::Summary;
+
+mod export;
+mod query;
+
+pub use export::ExportStream;
 
 /// One request, as it ended.
 #[derive(Debug)]
@@ -56,9 +63,6 @@ pub struct History {
     next_id: Arc<AtomicI64>,
 }
 
-/// Most items one list call returns.
-pub const MAX_PAGE: u32 = 200;
-
 /// Records waiting to be written are committed together, up to this many per transaction.
 const MAX_BATCH: usize = 256;
 
@@ -101,70 +105,34 @@ impl History {
         committed.await.map_err(|_| RecordError::WriterStopped)
     }
 
-    /// The person's successful summaries, newest first, older than `before` when given.
+    /// One page of the person's successful summaries matching `query`, newest first.
     pub async fn list(
         &self,
         user: &UserId,
-        limit: u32,
-        before: Option<i64>,
-    ) -> Result<Vec<HistoryItem>, HistoryError> {
+        query: &HistoryQuery,
+    ) -> Result<HistoryPage, HistoryError> {
         self.flush().await?;
-        let rows = sqlx::query(
-            "SELECT id, model, created_at, substr(input_text, 1, 200) AS head FROM summaries \
-             WHERE user_id = ? AND outcome = 'ok' AND id < ? ORDER BY id DESC LIMIT ?",
-        )
-        .bind(user.as_str())
-        .bind(before.unwrap_or(i64::MAX))
-        .bind(limit.clamp(1, MAX_PAGE))
-        .fetch_all(&self.db.read)
-        .await?;
-        let items = rows
-            .iter()
-            .map(|row| {
-                let head: String = row.try_get("head")?;
-                Ok(HistoryItem {
-                    id: row.try_get("id")?,
-                    title: first_words(&head, 8),
-                    model: row.try_get("model")?,
-                    created_at: row.try_get("created_at")?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()?;
-        Ok(items)
+        query::page(&self.db.read, user, query).await
+    }
+
+    /// The models the person has summaries from, in alphabetical order (the model filter's
+    /// choices). One index seek per model, however many summaries there are.
+    pub async fn models(&self, user: &UserId) -> Result<Vec<String>, HistoryError> {
+        self.flush().await?;
+        Ok(query::models(&self.db.read, user).await?)
     }
 
     pub async fn get(&self, user: &UserId, id: i64) -> Result<Option<Summary>, HistoryError> {
         self.flush().await?;
-        let row = sqlx::query(
-            "SELECT id, model, provider, input_text, summary, parameters, truncated, partial, parts, \
-             created_at, latency_ms FROM summaries WHERE id = ? AND user_id = ? AND outcome = 'ok'",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {} FROM summaries s WHERE s.id = ? AND s.user_id = ? AND s.outcome = 'ok'",
+            query::SUMMARY_COLUMNS
+        ))
         .bind(id)
         .bind(user.as_str())
         .fetch_optional(&self.db.read)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let parameters: String = row.try_get("parameters")?;
-        let provider: Option<String> = row.try_get("provider")?;
-        Ok(Some(Summary {
-            id: row.try_get("id")?,
-            model: row.try_get("model")?,
-            provider: match provider.as_deref() {
-                Some("huggingface") => ProviderKind::HuggingFace,
-                _ => ProviderKind::Local,
-            },
-            text: row.try_get("input_text")?,
-            summary: row.try_get("summary")?,
-            parameters: serde_json::from_str(&parameters)
-                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            truncated: row.try_get("truncated")?,
-            partial: row.try_get("partial")?,
-            parts: row
-                .try_get::<i64, _>("parts")?
-                .clamp(1, i64::from(u32::MAX)) as u32,
-            created_at: row.try_get("created_at")?,
-            latency_ms: row.try_get::<i64, _>("latency_ms")?.max(0) as u64,
-        }))
+        Ok(row.as_ref().map(query::summary_from_row).transpose()?)
     }
 
     /// Deletes one of the person's requests; false when there was none with that id.
@@ -196,6 +164,8 @@ pub enum HistoryError {
     Database(#[from] sqlx::Error),
     #[error(transparent)]
     Writer(#[from] RecordError),
+    #[error("writing an export: {0}")]
+    Encode(#[from] serde_json::Error),
 }
 
 /// The single writer: takes whatever is waiting (up to [`MAX_BATCH`] messages), writes the

@@ -23,7 +23,7 @@ use super::inference::pool::InferencePool;
 use super::inference::registry::LocalModels;
 use super::providers::catalog::{CatalogError, Providers};
 use super::rate_limit::RateLimiter;
-use super::routes::{account, api, health, stream};
+use super::routes::{account, api, health, history as history_routes, stream};
 use super::security::{refuse_cross_origin, security_headers, CspNonce, HeaderSettings};
 use super::service::Summarizer;
 use super::state::AppState;
@@ -248,7 +248,7 @@ fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Ro
                 .route_layer(limiter.layer())
                 .route_layer(person.clone()),
         )
-        .merge(api::history_router().route_layer(person))
+        .merge(history_routes::router().route_layer(person))
         .merge(account::router())
         .merge(health::router())
         .merge(super::routes::models::router())

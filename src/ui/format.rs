@@ -1,34 +1,8 @@
 //! Formatting that must come out the same on the server and in the browser (no time zones,
 //! no locale), so that hydration finds what the server rendered.
 
+pub use crate::domain::date::utc_datetime;
 use crate::domain::params::{Param, SummaryParams};
-
-/// Unix milliseconds → "2026-11-21 23:05 UTC".
-pub fn utc_datetime(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
-        rem / 3600,
-        (rem % 3600) / 60
-    )
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
 
 /// A parameter's value as the page shows it: "150 tokens", "0.95", "30 s".
 pub fn param_value(p: Param, v: Option<f64>) -> String {
@@ -74,13 +48,6 @@ pub fn params_line(params: &SummaryParams) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_utc_datetimes() {
-        assert_eq!(utc_datetime(0), "1970-01-01 00:00 UTC");
-        assert_eq!(utc_datetime(1_795_302_300_000), "2026-11-21 23:05 UTC");
-        assert_eq!(utc_datetime(951_782_400_000), "2000-02-29 00:00 UTC");
-    }
 
     #[test]
     fn lists_sampling_with_the_parameters() {

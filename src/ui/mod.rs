@@ -5,6 +5,7 @@ mod composer;
 mod conversation;
 mod format;
 mod history;
+mod history_filters;
 mod settings;
 // only the browser reads streams
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]

@@ -1,13 +1,13 @@
-//! JSON REST API for scripts: `/api/v1/summaries`.
+//! JSON REST API for scripts: `POST /api/v1/summaries` (the history's routes are in
+//! [`super::history`]).
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Extension, Json, Router};
-use serde::Deserialize;
 
-use crate::domain::summary::{HistoryPage, SummarizeRequest, Summary};
+use crate::domain::summary::{SummarizeRequest, Summary};
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
 use crate::server::openapi::responses::SummarizeErrors;
@@ -18,13 +18,6 @@ use crate::server::state::AppState;
 /// Routes that summarize (and so are rate limited by the caller).
 pub fn summarize_router() -> Router<AppState> {
     Router::new().route("/api/v1/summaries", post(create))
-}
-
-/// Routes that read or delete history.
-pub fn history_router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/summaries", get(list).delete(clear))
-        .route("/api/v1/summaries/{id}", get(show).delete(remove))
 }
 
 /// Summarize a text.
@@ -79,58 +72,4 @@ pub(crate) fn describe(rejection: &JsonRejection) -> String {
         }
         other => other.body_text(),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct ListQuery {
-    limit: Option<u32>,
-    before: Option<i64>,
-}
-
-async fn list(
-    State(state): State<AppState>,
-    Extension(identity): Extension<Identity>,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Json<HistoryPage>, AppError> {
-    let Query(q) = query.map_err(|e| AppError::BadBody(e.body_text()))?;
-    let summaries = state
-        .history
-        .list(&identity.user, q.limit.unwrap_or(50), q.before)
-        .await?;
-    Ok(Json(HistoryPage { summaries }))
-}
-
-async fn show(
-    State(state): State<AppState>,
-    Extension(identity): Extension<Identity>,
-    id: Result<Path<i64>, PathRejection>,
-) -> Result<Json<Summary>, AppError> {
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    state
-        .history
-        .get(&identity.user, id)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
-}
-
-async fn remove(
-    State(state): State<AppState>,
-    Extension(identity): Extension<Identity>,
-    id: Result<Path<i64>, PathRejection>,
-) -> Result<StatusCode, AppError> {
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    if state.history.delete(&identity.user, id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-async fn clear(
-    State(state): State<AppState>,
-    Extension(identity): Extension<Identity>,
-) -> Result<StatusCode, AppError> {
-    state.history.clear(&identity.user).await?;
-    Ok(StatusCode::NO_CONTENT)
 }

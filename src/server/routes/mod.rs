@@ -4,6 +4,7 @@
 pub mod account;
 pub mod api;
 pub mod health;
+pub mod history;
 pub mod models;
 pub mod openapi;
 pub mod stream;

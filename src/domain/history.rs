@@ -1,0 +1,658 @@
+//! Searching, filtering and paging a person's history, and exporting it.
+//!
+//! A query arrives as strings ([`HistoryParams`], from a URL or the page's filters) and is
+//! checked once, by the same rules in the browser and on the server, into a [`HistoryQuery`];
+//! every problem is an [`Invalid`] with a sentence and the parameter it is about. Free text
+//! becomes an FTS5 expression in which every word is a quoted string ([`Search::fts5`]): what a
+//! person types is always looked for as words, never read as FTS5 syntax.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::errors::{ErrorCode, Field};
+use super::params::Invalid;
+
+/// Items in a page when the query does not say.
+pub const DEFAULT_PAGE: u32 = 50;
+/// Most items one page may hold.
+pub const MAX_PAGE: u32 = 200;
+/// Longest search accepted, in characters: a few words find a summary; a paragraph is a mistake.
+pub const MAX_SEARCH_CHARS: usize = 200;
+/// Most words in one search (each one is a term every result must contain).
+pub const MAX_SEARCH_WORDS: usize = 16;
+/// Longest model filter, in characters (model ids are at most 96).
+pub const MAX_MODEL_CHARS: usize = 200;
+
+/// One line of the history list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct HistoryItem {
+    pub id: i64,
+    /// The first words of the summarized text.
+    #[cfg_attr(feature = "ssr", schema(example = "The city council approved a new budget…"))]
+    pub title: String,
+    pub model: String,
+    /// Unix time, milliseconds.
+    pub created_at: i64,
+    /// A short excerpt: around the words searched for when there is a search (from the text or
+    /// the summary, wherever they matched best), else the start of the summary.
+    #[serde(default)]
+    pub snippet: String,
+}
+
+/// `GET /api/v1/summaries` response: one page, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct HistoryPage {
+    pub summaries: Vec<HistoryItem>,
+    /// Pass it as `before` to get the next page; `null` when this page is the last.
+    #[serde(default)]
+    pub next_before: Option<i64>,
+}
+
+/// `GET /api/v1/summaries/export?format=json` body: every matching summary, newest first, each
+/// as `GET /api/v1/summaries/{id}` returns it (the server writes it row by row).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct HistoryExport {
+    pub summaries: Vec<super::summary::Summary>,
+}
+
+/// The history's query string as sent (`?q=&model=&from=&to=&before=&limit=`), every value a
+/// string: a malformed value gets a sentence from [`HistoryQuery::parse`] instead of a
+/// deserializer's message. Empty values count as absent (an emptied form field).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "ssr", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct HistoryParams {
+    /// Words to find in the summarized texts and their summaries. Case and accents are
+    /// ignored ("resume" finds "Résumé"), every word must appear, the last one may be the
+    /// start of a word. Punctuation and operators are looked for as plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(example = "budget transport"))]
+    pub q: Option<String>,
+    /// Only summaries made with this model (its exact id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(example = "facebook/bart-large-cnn"))]
+    pub model: Option<String>,
+    /// Only summaries made on or after this day (UTC), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<String>, format = Date, example = "2026-01-01"))]
+    pub from: Option<String>,
+    /// Only summaries made on or before this day (UTC), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<String>, format = Date, example = "2026-12-31"))]
+    pub to: Option<String>,
+    /// Cursor: only summaries older than this id. Send the previous page's `next_before`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<i64>, minimum = 1, example = 1234))]
+    pub before: Option<String>,
+    /// Items per page, 1–200 (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<u32>, minimum = 1, maximum = 200, example = 50))]
+    pub limit: Option<String>,
+}
+
+impl HistoryParams {
+    /// Whether anything narrows the list (a search, a model or a date), as opposed to paging.
+    pub fn is_filtered(&self) -> bool {
+        [&self.q, &self.model, &self.from, &self.to]
+            .into_iter()
+            .any(|v| present(v).is_some())
+    }
+
+    /// The filters (not the page) with `format`: the export of what the list shows.
+    pub fn export(&self, format: ExportFormat) -> ExportParams {
+        ExportParams {
+            format: Some(format.as_str().to_string()),
+            q: self.q.clone(),
+            model: self.model.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}
+
+/// How an export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// `{"summaries": [Summary, …]}`, newest first: what `GET /api/v1/summaries/{id}` returns,
+    /// for each.
+    Json,
+    /// A readable document: a heading per summary (date and model), the summary, the text.
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "markdown",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Markdown => "text/markdown; charset=utf-8",
+        }
+    }
+
+    /// `precis-history-2026-11-23.md`: the day of the export, UTC.
+    pub fn file_name(self, today: Date) -> String {
+        format!("precis-history-{today}.{}", self.extension())
+    }
+
+    fn parse(s: Option<&str>) -> Result<Self, Invalid> {
+        match s {
+            None | Some("json") => Ok(ExportFormat::Json),
+            Some("markdown") => Ok(ExportFormat::Markdown),
+            Some(other) => Err(invalid(
+                Field::Format,
+                format!("“{}” is not an export format: use format=json or format=markdown.", shorten(other)),
+            )),
+        }
+    }
+}
+
+/// `GET /api/v1/summaries/export` query string: the format and the same filters as the list
+/// (everything that matches is exported, so there is no `before` or `limit`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "ssr", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ExportParams {
+    /// `json` (default) or `markdown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(example = "markdown"))]
+    pub format: Option<String>,
+    /// As in the list: words to find in the texts and summaries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// As in the list: only this model's summaries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// As in the list: made on or after this day (UTC), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<String>, format = Date))]
+    pub from: Option<String>,
+    /// As in the list: made on or before this day (UTC), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", param(value_type = Option<String>, format = Date))]
+    pub to: Option<String>,
+}
+
+impl ExportParams {
+    /// The format and the query every matching summary is read with.
+    pub fn parse(&self) -> Result<(ExportFormat, HistoryQuery), Invalid> {
+        let format = ExportFormat::parse(present(&self.format))?;
+        let filters = HistoryParams {
+            q: self.q.clone(),
+            model: self.model.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            before: None,
+            limit: None,
+        };
+        Ok((format, HistoryQuery::parse(&filters)?))
+    }
+
+    /// `/api/v1/summaries/export?format=…&q=…`: a link the page offers (the browser sends its
+    /// cookie with it, so it exports this person's history).
+    pub fn url(&self) -> String {
+        let pairs = [
+            ("format", &self.format),
+            ("q", &self.q),
+            ("model", &self.model),
+            ("from", &self.from),
+            ("to", &self.to),
+        ];
+        let query: Vec<String> = pairs
+            .into_iter()
+            .filter_map(|(k, v)| present(v).map(|v| format!("{k}={}", percent_encode(v))))
+            .collect();
+        format!("/api/v1/summaries/export?{}", query.join("&"))
+    }
+}
+
+/// A checked search: the words to find, at least one of them with a letter or a digit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    text: String,
+    words: Vec<String>,
+}
+
+impl Search {
+    /// `None` when there is nothing to look for: blank, or only punctuation (which the index
+    /// does not hold), so the search does not narrow the list.
+    pub fn parse(text: &str) -> Result<Option<Search>, Invalid> {
+        let text = text.trim();
+        let chars = text.chars().count();
+        if chars > MAX_SEARCH_CHARS {
+            return Err(invalid(
+                Field::Search,
+                format!(
+                    "The search is {chars} characters long; keep it to {MAX_SEARCH_CHARS}: a few \
+                     distinctive words find a summary."
+                ),
+            ));
+        }
+        let words: Vec<String> = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(str::to_string)
+            .collect();
+        if words.len() > MAX_SEARCH_WORDS {
+            return Err(invalid(
+                Field::Search,
+                format!(
+                    "The search has {} words; use at most {MAX_SEARCH_WORDS}: a few distinctive \
+                     words find a summary.",
+                    words.len()
+                ),
+            ));
+        }
+        Ok((!words.is_empty()).then(|| Search {
+            text: text.to_string(),
+            words,
+        }))
+    }
+
+    /// What was typed, trimmed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The FTS5 expression: each word a quoted string (`"` doubled), all of them required
+    /// (FTS5's implicit AND), the last one a prefix (`"wor"*` finds "words" as you type).
+    /// Inside quotes FTS5 reads nothing as syntax: `AND`, `NEAR(`, `*`, `-`, `:`, `^` are text,
+    /// and the tokenizer splits them as it split the indexed text.
+    pub fn fts5(&self) -> String {
+        let mut out = String::new();
+        for (i, word) in self.words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push('"');
+            out.push_str(&word.replace('"', "\"\""));
+            out.push('"');
+        }
+        out.push('*');
+        out
+    }
+}
+
+/// A checked history query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryQuery {
+    /// Words to find; `None` lists everything.
+    pub q: Option<Search>,
+    pub model: Option<String>,
+    /// First day included (UTC).
+    pub from: Option<Date>,
+    /// Last day included (UTC).
+    pub to: Option<Date>,
+    /// Only ids below this one (the keyset cursor).
+    pub before: Option<i64>,
+    pub limit: u32,
+}
+
+impl Default for HistoryQuery {
+    fn default() -> Self {
+        Self {
+            q: None,
+            model: None,
+            from: None,
+            to: None,
+            before: None,
+            limit: DEFAULT_PAGE,
+        }
+    }
+}
+
+impl HistoryQuery {
+    /// Checks every parameter; the first problem found is the answer.
+    pub fn parse(params: &HistoryParams) -> Result<Self, Invalid> {
+        let q = match present(&params.q) {
+            Some(text) => Search::parse(text)?,
+            None => None,
+        };
+        let model = match present(&params.model) {
+            Some(m) if m.chars().count() > MAX_MODEL_CHARS || m.chars().any(char::is_control) => {
+                return Err(invalid(
+                    Field::Model,
+                    "That model filter is not a model id: pick a model from the list, or send \
+                     its id, like facebook/bart-large-cnn.",
+                ));
+            }
+            other => other.map(str::to_string),
+        };
+        let from = present(&params.from)
+            .map(|s| parse_date(s, Field::From))
+            .transpose()?;
+        let to = present(&params.to)
+            .map(|s| parse_date(s, Field::To))
+            .transpose()?;
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                return Err(invalid(
+                    Field::From,
+                    format!(
+                        "The From date ({from}) is after the To date ({to}): pick a From date on \
+                         or before the To date."
+                    ),
+                ));
+            }
+        }
+        let before = match present(&params.before) {
+            None => None,
+            Some(s) => match s.parse::<i64>() {
+                Ok(id) if id >= 1 => Some(id),
+                _ => {
+                    return Err(invalid(
+                        Field::Before,
+                        format!(
+                            "before=“{}” is not a summary id: send the next_before value of the \
+                             previous page (a whole number above 0), or leave it out for the \
+                             first page.",
+                            shorten(s)
+                        ),
+                    ))
+                }
+            },
+        };
+        let limit = match present(&params.limit) {
+            None => DEFAULT_PAGE,
+            Some(s) => match s.parse::<u32>() {
+                Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+                _ => {
+                    return Err(invalid(
+                        Field::Limit,
+                        format!(
+                            "limit=“{}” cannot be used: ask for 1 to {MAX_PAGE} summaries per \
+                             page, and follow next_before for more.",
+                            shorten(s)
+                        ),
+                    ))
+                }
+            },
+        };
+        Ok(Self {
+            q,
+            model,
+            from,
+            to,
+            before,
+            limit,
+        })
+    }
+
+    /// `created_at` bounds in Unix milliseconds: `from` inclusive, `to` exclusive.
+    pub fn created_range(&self) -> (Option<i64>, Option<i64>) {
+        (
+            self.from.map(Date::start_ms),
+            self.to.map(Date::end_ms),
+        )
+    }
+
+    /// One line saying what this query narrows to ("search “budget”, model x, from … to …"),
+    /// `None` when it narrows to nothing.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(q) = &self.q {
+            parts.push(format!("search “{}”", q.text()));
+        }
+        if let Some(m) = &self.model {
+            parts.push(format!("model {m}"));
+        }
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => parts.push(format!("from {f} to {t}")),
+            (Some(f), None) => parts.push(format!("from {f}")),
+            (None, Some(t)) => parts.push(format!("until {t}")),
+            (None, None) => {}
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+fn parse_date(s: &str, field: Field) -> Result<Date, Invalid> {
+    Date::parse(s).ok_or_else(|| {
+        invalid(
+            field,
+            format!(
+                "“{}” is not a date: write {} as YYYY-MM-DD, for example 2026-11-23.",
+                shorten(s),
+                field.label()
+            ),
+        )
+    })
+}
+
+fn invalid(field: Field, message: impl Into<String>) -> Invalid {
+    Invalid::new(ErrorCode::InvalidQuery, field, message)
+}
+
+/// A value, unless absent or blank.
+fn present(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A value quoted back in a message: at most 40 characters of it.
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(40).collect();
+    out.push('…');
+    out
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters (UTF-8 bytes).
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> HistoryParams {
+        let mut p = HistoryParams::default();
+        for (k, v) in pairs {
+            let v = Some(v.to_string());
+            match *k {
+                "q" => p.q = v,
+                "model" => p.model = v,
+                "from" => p.from = v,
+                "to" => p.to = v,
+                "before" => p.before = v,
+                "limit" => p.limit = v,
+                _ => panic!("{k}"),
+            }
+        }
+        p
+    }
+
+    fn parse(pairs: &[(&str, &str)]) -> Result<HistoryQuery, Invalid> {
+        HistoryQuery::parse(&params(pairs))
+    }
+
+    fn fts(q: &str) -> Option<String> {
+        Search::parse(q).unwrap().map(|s| s.fts5())
+    }
+
+    #[test]
+    fn nothing_given_is_the_first_page_of_everything() {
+        assert_eq!(parse(&[]), Ok(HistoryQuery::default()));
+        // emptied form fields count as absent
+        let blank = parse(&[("q", "  "), ("model", ""), ("from", ""), ("to", " "), ("before", ""), ("limit", "")]);
+        assert_eq!(blank, Ok(HistoryQuery::default()));
+        assert!(!params(&[("q", " "), ("before", "9")]).is_filtered());
+        assert!(params(&[("to", "2026-01-01")]).is_filtered());
+    }
+
+    #[test]
+    fn every_word_is_quoted_and_the_last_is_a_prefix() {
+        assert_eq!(fts("budget"), Some(r#""budget"*"#.into()));
+        assert_eq!(fts("  city   budget "), Some(r#""city" "budget"*"#.into()));
+    }
+
+    #[test]
+    fn fts5_syntax_typed_by_a_person_stays_text() {
+        assert_eq!(fts(r#"say "hi"#), Some(r#""say" """hi"*"#.into()));
+        assert_eq!(fts(r#"a"b"#), Some(r#""a""b"*"#.into()));
+        assert_eq!(fts("cats AND dogs"), Some(r#""cats" "AND" "dogs"*"#.into()));
+        assert_eq!(fts("NEAR(a b)"), Some(r#""NEAR(a" "b)"*"#.into()));
+        assert_eq!(fts("-rain"), Some(r#""-rain"*"#.into()));
+        assert_eq!(fts("col:value ^start"), Some(r#""col:value" "^start"*"#.into()));
+        assert_eq!(fts("wild*"), Some(r#""wild*"*"#.into()));
+        // no word escapes its quotes: an odd number of quote characters never ends a string
+        for q in [r#"""#, r#"a" OR "b"#, r#"x"*"#, r#""))"#] {
+            if let Some(e) = fts(q) {
+                assert_eq!(e.matches('"').count() % 2, 0, "{e}");
+                for word in e.trim_end_matches('*').split(' ') {
+                    assert!(word.starts_with('"') && word.ends_with('"'), "{e}");
+                    let inner = &word[1..word.len() - 1];
+                    assert!(!inner.replace("\"\"", "").contains('"'), "{e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn punctuation_alone_is_not_a_search() {
+        for q in ["*", "\"", "- -", "()", "  ", "…"] {
+            assert_eq!(fts(q), None, "{q}");
+        }
+        assert_eq!(fts("* budget -"), Some(r#""budget"*"#.into()));
+        assert_eq!(parse(&[("q", "***")]).map(|q| q.q), Ok(None));
+    }
+
+    #[test]
+    fn unicode_and_accents_pass_through_for_the_tokenizer() {
+        assert_eq!(fts("résumé"), Some(r#""résumé"*"#.into()));
+        assert_eq!(fts("São Paulo"), Some(r#""São" "Paulo"*"#.into()));
+        assert_eq!(fts("東京"), Some(r#""東京"*"#.into()));
+        assert_eq!(fts("١٢٣"), Some(r#""١٢٣"*"#.into()));
+    }
+
+    #[test]
+    fn overlong_searches_are_refused_with_the_figures() {
+        let e = parse(&[("q", &"a".repeat(MAX_SEARCH_CHARS + 1))]).unwrap_err();
+        assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Search));
+        assert!(e.message.contains("201") && e.message.contains("200"), "{}", e.message);
+        assert!(parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(), "counted in characters");
+        let many = vec!["w"; MAX_SEARCH_WORDS + 1].join(" ");
+        let e = parse(&[("q", &many)]).unwrap_err();
+        assert!(e.message.contains("17 words"), "{}", e.message);
+    }
+
+    #[test]
+    fn dates_are_days_and_inclusive() {
+        let q = parse(&[("from", "2026-11-01"), ("to", "2026-11-01")]).unwrap();
+        let (from, to) = q.created_range();
+        assert_eq!(to.unwrap() - from.unwrap(), 86_400_000, "one whole day");
+        for (field, bad) in [("from", "2026-02-30"), ("to", "yesterday"), ("from", "2026-1-1")] {
+            let e = parse(&[(field, bad)]).unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidQuery);
+            assert_eq!(e.field.key(), field);
+            assert!(e.message.contains(bad) && e.message.contains("YYYY-MM-DD"), "{}", e.message);
+        }
+        let e = parse(&[("from", "2026-12-01"), ("to", "2026-11-01")]).unwrap_err();
+        assert_eq!(e.field, Field::From);
+        assert!(e.message.contains("after the To date"), "{}", e.message);
+    }
+
+    #[test]
+    fn cursor_and_limit_are_checked() {
+        let q = parse(&[("before", "42"), ("limit", "200")]).unwrap();
+        assert_eq!((q.before, q.limit), (Some(42), 200));
+        for bad in ["0", "-3", "abc", "1.5", "99999999999999999999"] {
+            let e = parse(&[("before", bad)]).unwrap_err();
+            assert_eq!(e.field, Field::Before, "{bad}");
+            assert!(e.message.contains("next_before"), "{}", e.message);
+        }
+        for bad in ["0", "201", "-1", "ten"] {
+            let e = parse(&[("limit", bad)]).unwrap_err();
+            assert_eq!(e.field, Field::Limit, "{bad}");
+            assert!(e.message.contains("1 to 200"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn model_filter_is_any_short_id() {
+        assert_eq!(parse(&[("model", " local/textrank ")]).unwrap().model.as_deref(), Some("local/textrank"));
+        assert_eq!(parse(&[("model", &"m".repeat(201))]).unwrap_err().field, Field::Model);
+        assert_eq!(parse(&[("model", "a\u{0}b")]).unwrap_err().field, Field::Model);
+    }
+
+    #[test]
+    fn quoted_values_are_shortened() {
+        let e = parse(&[("before", &"9".repeat(100))]).unwrap_err();
+        assert!(e.message.len() < 250, "{}", e.message);
+        assert!(e.message.contains('…'));
+    }
+
+    #[test]
+    fn export_format_and_url() {
+        let p = params(&[("q", "café & co"), ("from", "2026-01-01"), ("before", "7")]);
+        let e = p.export(ExportFormat::Markdown);
+        assert_eq!(
+            e.url(),
+            "/api/v1/summaries/export?format=markdown&q=caf%C3%A9%20%26%20co&from=2026-01-01"
+        );
+        let (format, query) = e.parse().unwrap();
+        assert_eq!(format, ExportFormat::Markdown);
+        assert_eq!(query.before, None, "an export reads everything that matches");
+        assert_eq!(ExportParams::default().parse().unwrap().0, ExportFormat::Json);
+        let bad = ExportParams {
+            format: Some("pdf".into()),
+            ..Default::default()
+        };
+        let e = bad.parse().unwrap_err();
+        assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Format));
+        assert!(e.message.contains("format=markdown"), "{}", e.message);
+        let today = Date::parse("2026-11-23").unwrap();
+        assert_eq!(ExportFormat::Json.file_name(today), "precis-history-2026-11-23.json");
+        assert_eq!(ExportFormat::Markdown.file_name(today), "precis-history-2026-11-23.md");
+    }
+
+    #[test]
+    fn describes_what_it_narrows_to() {
+        assert_eq!(parse(&[]).unwrap().describe(), None);
+        let q = parse(&[("q", "budget"), ("model", "m"), ("to", "2026-01-31")]).unwrap();
+        assert_eq!(q.describe().as_deref(), Some("search “budget”, model m, until 2026-01-31"));
+    }
+
+    #[test]
+    fn page_wire_shape_has_next_before_even_when_null() {
+        let page = HistoryPage {
+            summaries: vec![],
+            next_before: None,
+        };
+        assert_eq!(
+            serde_json::to_value(&page).unwrap(),
+            serde_json::json!({"summaries": [], "next_before": null})
+        );
+    }
+}

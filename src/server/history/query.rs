@@ -1,0 +1,195 @@
+//! The SQL behind a history page: one person's successful summaries matching a
+//! [`HistoryQuery`], newest first, strictly below the cursor.
+//!
+//! Keyset pages (`id < before ORDER BY id DESC LIMIT n`), never `OFFSET`: page 2,000 costs what
+//! page 1 costs, and a summary added or deleted between two requests cannot shift the pages
+//! (no duplicates, no gaps). Every value is bound; only the presence of a filter changes the
+//! statement's shape.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+
+use super::super::identity::UserId;
+use super::HistoryError;
+use crate::domain::history::{HistoryItem, HistoryPage, HistoryQuery};
+use crate::domain::models::ProviderKind;
+use crate::domain::summary::Summary;
+use crate::domain::text::{excerpt, first_words};
+
+/// Everything [`summary_from_row`] reads, from `summaries s`.
+pub(super) const SUMMARY_COLUMNS: &str = "s.id, s.model, s.provider, s.input_text, s.summary, \
+    s.parameters, s.truncated, s.partial, s.parts, s.created_at, s.latency_ms";
+
+/// Longest snippet in a list item, in characters.
+const SNIPPET_CHARS: usize = 160;
+/// Words in a list item's title.
+const TITLE_WORDS: usize = 8;
+
+/// What a query selects.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Columns {
+    /// A list line: the start of the text, a snippet.
+    Item,
+    /// The whole summary (export).
+    Summary,
+}
+
+/// `SELECT … LIMIT limit` for `query` (whose own `limit` is ignored).
+///
+/// With a search the FTS5 table drives (`CROSS JOIN` keeps SQLite from reordering): it yields
+/// matching rowids newest first from the cursor on, each joined to its row by primary key and
+/// kept if it is this person's and passes the filters; the walk stops after `limit` rows.
+/// Without one, `summaries_by_user` (or `summaries_by_user_model` with a model) is walked the
+/// same way, the date range checked on the index entries themselves.
+pub(super) fn select<'a>(
+    user: &'a UserId,
+    query: &'a HistoryQuery,
+    columns: Columns,
+    limit: u32,
+) -> QueryBuilder<'a, Sqlite> {
+    let mut sql = QueryBuilder::new("SELECT ");
+    let id = match &query.q {
+        Some(search) => {
+            sql.push(match columns {
+                Columns::Item => {
+                    "s.id, s.model, s.created_at, substr(s.input_text, 1, 400) AS head, \
+                     snippet(summaries_fts, -1, '', '', '…', 24) AS snippet"
+                }
+                Columns::Summary => SUMMARY_COLUMNS,
+            });
+            sql.push(
+                " FROM summaries_fts CROSS JOIN summaries s ON s.id = summaries_fts.rowid \
+                 WHERE summaries_fts MATCH ",
+            );
+            sql.push_bind(search.fts5());
+            "summaries_fts.rowid"
+        }
+        None => {
+            sql.push(match columns {
+                Columns::Item => {
+                    "s.id, s.model, s.created_at, substr(s.input_text, 1, 400) AS head, \
+                     substr(s.summary, 1, 400) AS snippet"
+                }
+                Columns::Summary => SUMMARY_COLUMNS,
+            });
+            sql.push(" FROM summaries s WHERE 1");
+            "s.id"
+        }
+    };
+    sql.push(" AND s.user_id = ")
+        .push_bind(user.as_str())
+        .push(" AND s.outcome = 'ok'");
+    if let Some(before) = query.before {
+        sql.push(format_args!(" AND {id} < ")).push_bind(before);
+    }
+    if let Some(model) = &query.model {
+        sql.push(" AND s.model = ").push_bind(model.as_str());
+    }
+    let (from, to) = query.created_range();
+    if let Some(from) = from {
+        sql.push(" AND s.created_at >= ").push_bind(from);
+    }
+    if let Some(to) = to {
+        sql.push(" AND s.created_at < ").push_bind(to);
+    }
+    sql.push(format_args!(" ORDER BY {id} DESC LIMIT "))
+        .push_bind(i64::from(limit));
+    sql
+}
+
+/// One page; one row more than the page is read to know whether another page follows.
+pub(super) async fn page(
+    pool: &SqlitePool,
+    user: &UserId,
+    query: &HistoryQuery,
+) -> Result<HistoryPage, HistoryError> {
+    let mut rows = select(user, query, Columns::Item, query.limit + 1)
+        .build()
+        .fetch_all(pool)
+        .await?;
+    let more = rows.len() > query.limit as usize;
+    rows.truncate(query.limit as usize);
+    let summaries = rows
+        .iter()
+        .map(item_from_row)
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let next_before = if more {
+        summaries.last().map(|item| item.id)
+    } else {
+        None
+    };
+    Ok(HistoryPage {
+        summaries,
+        next_before,
+    })
+}
+
+/// Up to `limit` whole summaries matching `query`, newest first (a chunk of an export).
+pub(super) async fn summaries(
+    pool: &SqlitePool,
+    user: &UserId,
+    query: &HistoryQuery,
+    limit: u32,
+) -> Result<Vec<Summary>, sqlx::Error> {
+    select(user, query, Columns::Summary, limit)
+        .build()
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(summary_from_row)
+        .collect()
+}
+
+/// The distinct models of the person's summaries, by skip-scan: each step asks the
+/// `(user_id, outcome, model, …)` index for the first model after the previous one.
+pub(super) async fn models(pool: &SqlitePool, user: &UserId) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "WITH RECURSIVE used (model) AS ( \
+             SELECT MIN(model) FROM summaries WHERE user_id = ?1 AND outcome = 'ok' \
+             UNION ALL \
+             SELECT (SELECT MIN(model) FROM summaries \
+                     WHERE user_id = ?1 AND outcome = 'ok' AND model > used.model) \
+             FROM used WHERE used.model IS NOT NULL \
+         ) \
+         SELECT model FROM used WHERE model IS NOT NULL",
+    )
+    .bind(user.as_str())
+    .fetch_all(pool)
+    .await
+}
+
+fn item_from_row(row: &SqliteRow) -> Result<HistoryItem, sqlx::Error> {
+    let head: String = row.try_get("head")?;
+    let snippet: Option<String> = row.try_get("snippet")?;
+    Ok(HistoryItem {
+        id: row.try_get("id")?,
+        title: first_words(&head, TITLE_WORDS),
+        model: row.try_get("model")?,
+        created_at: row.try_get("created_at")?,
+        snippet: excerpt(snippet.as_deref().unwrap_or_default(), SNIPPET_CHARS),
+    })
+}
+
+pub(super) fn summary_from_row(row: &SqliteRow) -> Result<Summary, sqlx::Error> {
+    let parameters: String = row.try_get("parameters")?;
+    let provider: Option<String> = row.try_get("provider")?;
+    Ok(Summary {
+        id: row.try_get("id")?,
+        model: row.try_get("model")?,
+        provider: match provider.as_deref() {
+            Some("huggingface") => ProviderKind::HuggingFace,
+            _ => ProviderKind::Local,
+        },
+        text: row.try_get("input_text")?,
+        summary: row.try_get("summary")?,
+        parameters: serde_json::from_str(&parameters)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        truncated: row.try_get("truncated")?,
+        partial: row.try_get("partial")?,
+        parts: row
+            .try_get::<i64, _>("parts")?
+            .clamp(1, i64::from(u32::MAX)) as u32,
+        created_at: row.try_get("created_at")?,
+        latency_ms: row.try_get::<i64, _>("latency_ms")?.max(0) as u64,
+    })
+}

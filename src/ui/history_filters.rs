@@ -1,0 +1,202 @@
+//! The history's search box, model and date filters, and export links.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::sleep_ms;
+use super::state::Studio;
+use crate::api::history::history_models;
+use crate::domain::history::{ExportFormat, HistoryParams};
+
+/// Quiet time after the last keystroke before the list is searched.
+const SEARCH_DEBOUNCE_MS: u32 = 250;
+
+/// The words on this component, in one place.
+mod text {
+    pub const REGION: &str = "Search and filter history";
+    pub const SEARCH: &str = "Search history";
+    pub const SEARCH_HINT: &str = "Words from a text or its summary";
+    pub const MODEL: &str = "Model used";
+    pub const ALL_MODELS: &str = "All models";
+    pub const FROM: &str = "From";
+    pub const TO: &str = "To";
+    pub const EXPORT: &str = "Export";
+    pub const EXPORT_JSON: &str = "Export JSON";
+    pub const EXPORT_MARKDOWN: &str = "Export Markdown";
+    pub const EXPORT_HINT: &str = "Downloads every summary the filters match.";
+}
+
+/// What the filters hold. The list is asked for [`Filters::params`], in which the search is
+/// what the box held once typing paused.
+#[derive(Clone, Copy)]
+pub struct Filters {
+    /// The search box, as typed.
+    typed: RwSignal<String>,
+    /// The search box once typing paused.
+    search: RwSignal<String>,
+    model: RwSignal<String>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    /// Counts keystrokes, so that only the last one's pause applies the search.
+    keystrokes: StoredValue<u64>,
+    pub params: Memo<HistoryParams>,
+}
+
+impl Filters {
+    pub fn new() -> Self {
+        let (typed, search) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+        let (model, from, to) = (
+            RwSignal::new(String::new()),
+            RwSignal::new(String::new()),
+            RwSignal::new(String::new()),
+        );
+        let some = |s: String| (!s.trim().is_empty()).then_some(s);
+        let params = Memo::new(move |_| HistoryParams {
+            q: some(search.get()),
+            model: some(model.get()),
+            from: some(from.get()),
+            to: some(to.get()),
+            before: None,
+            limit: None,
+        });
+        Self {
+            typed,
+            search,
+            model,
+            from,
+            to,
+            keystrokes: StoredValue::new(0),
+            params,
+        }
+    }
+
+    /// Empties every filter at once.
+    pub fn clear(&self) {
+        self.keystrokes.update_value(|k| *k += 1);
+        for signal in [self.typed, self.search, self.model, self.from, self.to] {
+            signal.set(String::new());
+        }
+    }
+
+    /// Called on each keystroke: the search applies once no other keystroke follows for
+    /// [`SEARCH_DEBOUNCE_MS`].
+    fn typed(&self, value: String) {
+        self.typed.set(value.clone());
+        self.keystrokes.update_value(|k| *k += 1);
+        let mine = self.keystrokes.get_value();
+        let (keystrokes, search) = (self.keystrokes, self.search);
+        spawn_local(async move {
+            sleep_ms(SEARCH_DEBOUNCE_MS).await;
+            if keystrokes.get_value() == mine {
+                search.set(value);
+            }
+        });
+    }
+}
+
+#[component]
+pub fn HistoryFilters(filters: Filters) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    // Read in the browser only: the server renders "All models" alone, which hydrates as is.
+    let models = LocalResource::new(move || {
+        studio.history_version.track();
+        history_models()
+    });
+    let choices = move || {
+        let mut list = models.get().and_then(Result::ok).unwrap_or_default();
+        let chosen = filters.model.get();
+        if !chosen.is_empty() && !list.contains(&chosen) {
+            list.push(chosen); // keep the current choice listed (its last summary was deleted)
+        }
+        list
+    };
+    let export_url =
+        move |format: ExportFormat| move || filters.params.with(|p| p.export(format).url());
+    view! {
+        <div class="history-filters" role="search" aria-label=text::REGION>
+            <div class="field">
+                <label for="history-search">{text::SEARCH}</label>
+                <input
+                    id="history-search"
+                    type="search"
+                    autocomplete="off"
+                    placeholder=text::SEARCH_HINT
+                    aria-controls="history-results"
+                    prop:value=move || filters.typed.get()
+                    on:input=move |ev| filters.typed(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="history-model">{text::MODEL}</label>
+                <select
+                    id="history-model"
+                    aria-controls="history-results"
+                    on:change=move |ev| filters.model.set(event_target_value(&ev))
+                >
+                    <option value="" prop:selected=move || filters.model.with(String::is_empty)>
+                        {text::ALL_MODELS}
+                    </option>
+                    {move || {
+                        choices()
+                            .into_iter()
+                            .map(|m| {
+                                let (label, value) = (m.clone(), m.clone());
+                                view! {
+                                    <option
+                                        value=m
+                                        prop:selected=move || filters.model.with(|c| *c == value)
+                                    >
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="date-range">
+                <div class="field">
+                    <label for="history-from">{text::FROM}</label>
+                    <input
+                        id="history-from"
+                        type="date"
+                        aria-controls="history-results"
+                        prop:value=move || filters.from.get()
+                        on:input=move |ev| filters.from.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="history-to">{text::TO}</label>
+                    <input
+                        id="history-to"
+                        type="date"
+                        aria-controls="history-results"
+                        prop:value=move || filters.to.get()
+                        on:input=move |ev| filters.to.set(event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <p class="export-links">
+                <span aria-hidden="true">{text::EXPORT}</span>
+                <a
+                    class="chip"
+                    href=export_url(ExportFormat::Json)
+                    download
+                    aria-label=text::EXPORT_JSON
+                    title=text::EXPORT_HINT
+                >
+                    "JSON"
+                </a>
+                <a
+                    class="chip"
+                    href=export_url(ExportFormat::Markdown)
+                    download
+                    aria-label=text::EXPORT_MARKDOWN
+                    title=text::EXPORT_HINT
+                >
+                    "Markdown"
+                </a>
+            </p>
+        </div>
+    }
+}
