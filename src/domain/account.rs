@@ -143,6 +143,7 @@ impl std::fmt::Debug for PasswordChange {
 
 /// Who is using Precis: an account, or an anonymous visitor (when the server allows them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Me {
     /// The signed-in account's email; `None` for an anonymous visitor.
     pub email: Option<String>,
@@ -163,6 +164,7 @@ impl Me {
 
 /// An API key as listed (the secret itself is shown once, at creation).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ApiKeyInfo {
     pub id: i64,
     pub name: String,
@@ -176,6 +178,7 @@ pub struct ApiKeyInfo {
 
 /// Answer to creating a key: the only time `secret` is ever shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewApiKey {
     pub key: ApiKeyInfo,
     pub secret: String,
@@ -183,6 +186,7 @@ pub struct NewApiKey {
 
 /// Body of `POST /api/v1/keys`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewKeyRequest {
     pub name: String,

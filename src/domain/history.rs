@@ -29,7 +29,10 @@ pub const MAX_MODEL_CHARS: usize = 200;
 pub struct HistoryItem {
     pub id: i64,
     /// The first words of the summarized text.
-    #[cfg_attr(feature = "ssr", schema(example = "The city council approved a new budget…"))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(example = "The city council approved a new budget…")
+    )]
     pub title: String,
     pub model: String,
     /// Unix time, milliseconds.
@@ -157,7 +160,10 @@ impl ExportFormat {
             Some("markdown") => Ok(ExportFormat::Markdown),
             Some(other) => Err(invalid(
                 Field::Format,
-                format!("“{}” is not an export format: use format=json or format=markdown.", shorten(other)),
+                format!(
+                    "“{}” is not an export format: use format=json or format=markdown.",
+                    shorten(other)
+                ),
             )),
         }
     }
@@ -401,10 +407,7 @@ impl HistoryQuery {
 
     /// `created_at` bounds in Unix milliseconds: `from` inclusive, `to` exclusive.
     pub fn created_range(&self) -> (Option<i64>, Option<i64>) {
-        (
-            self.from.map(Date::start_ms),
-            self.to.map(Date::end_ms),
-        )
+        (self.from.map(Date::start_ms), self.to.map(Date::end_ms))
     }
 
     /// One line saying what this query narrows to ("search “budget”, model x, from … to …"),
@@ -505,7 +508,14 @@ mod tests {
     fn nothing_given_is_the_first_page_of_everything() {
         assert_eq!(parse(&[]), Ok(HistoryQuery::default()));
         // emptied form fields count as absent
-        let blank = parse(&[("q", "  "), ("model", ""), ("from", ""), ("to", " "), ("before", ""), ("limit", "")]);
+        let blank = parse(&[
+            ("q", "  "),
+            ("model", ""),
+            ("from", ""),
+            ("to", " "),
+            ("before", ""),
+            ("limit", ""),
+        ]);
         assert_eq!(blank, Ok(HistoryQuery::default()));
         assert!(!params(&[("q", " "), ("before", "9")]).is_filtered());
         assert!(params(&[("to", "2026-01-01")]).is_filtered());
@@ -524,7 +534,10 @@ mod tests {
         assert_eq!(fts("cats AND dogs"), Some(r#""cats" "AND" "dogs"*"#.into()));
         assert_eq!(fts("NEAR(a b)"), Some(r#""NEAR(a" "b)"*"#.into()));
         assert_eq!(fts("-rain"), Some(r#""-rain"*"#.into()));
-        assert_eq!(fts("col:value ^start"), Some(r#""col:value" "^start"*"#.into()));
+        assert_eq!(
+            fts("col:value ^start"),
+            Some(r#""col:value" "^start"*"#.into())
+        );
         assert_eq!(fts("wild*"), Some(r#""wild*"*"#.into()));
         // no word escapes its quotes: an odd number of quote characters never ends a string
         for q in [r#"""#, r#"a" OR "b"#, r#"x"*"#, r#""))"#] {
@@ -560,8 +573,15 @@ mod tests {
     fn overlong_searches_are_refused_with_the_figures() {
         let e = parse(&[("q", &"a".repeat(MAX_SEARCH_CHARS + 1))]).unwrap_err();
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Search));
-        assert!(e.message.contains("201") && e.message.contains("200"), "{}", e.message);
-        assert!(parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(), "counted in characters");
+        assert!(
+            e.message.contains("201") && e.message.contains("200"),
+            "{}",
+            e.message
+        );
+        assert!(
+            parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(),
+            "counted in characters"
+        );
         let many = vec!["w"; MAX_SEARCH_WORDS + 1].join(" ");
         let e = parse(&[("q", &many)]).unwrap_err();
         assert!(e.message.contains("17 words"), "{}", e.message);
@@ -572,11 +592,19 @@ mod tests {
         let q = parse(&[("from", "2026-11-01"), ("to", "2026-11-01")]).unwrap();
         let (from, to) = q.created_range();
         assert_eq!(to.unwrap() - from.unwrap(), 86_400_000, "one whole day");
-        for (field, bad) in [("from", "2026-02-30"), ("to", "yesterday"), ("from", "2026-1-1")] {
+        for (field, bad) in [
+            ("from", "2026-02-30"),
+            ("to", "yesterday"),
+            ("from", "2026-1-1"),
+        ] {
             let e = parse(&[(field, bad)]).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidQuery);
             assert_eq!(e.field.key(), field);
-            assert!(e.message.contains(bad) && e.message.contains("YYYY-MM-DD"), "{}", e.message);
+            assert!(
+                e.message.contains(bad) && e.message.contains("YYYY-MM-DD"),
+                "{}",
+                e.message
+            );
         }
         let e = parse(&[("from", "2026-12-01"), ("to", "2026-11-01")]).unwrap_err();
         assert_eq!(e.field, Field::From);
@@ -601,9 +629,21 @@ mod tests {
 
     #[test]
     fn model_filter_is_any_short_id() {
-        assert_eq!(parse(&[("model", " local/textrank ")]).unwrap().model.as_deref(), Some("local/textrank"));
-        assert_eq!(parse(&[("model", &"m".repeat(201))]).unwrap_err().field, Field::Model);
-        assert_eq!(parse(&[("model", "a\u{0}b")]).unwrap_err().field, Field::Model);
+        assert_eq!(
+            parse(&[("model", " local/textrank ")])
+                .unwrap()
+                .model
+                .as_deref(),
+            Some("local/textrank")
+        );
+        assert_eq!(
+            parse(&[("model", &"m".repeat(201))]).unwrap_err().field,
+            Field::Model
+        );
+        assert_eq!(
+            parse(&[("model", "a\u{0}b")]).unwrap_err().field,
+            Field::Model
+        );
     }
 
     #[test]
@@ -623,8 +663,14 @@ mod tests {
         );
         let (format, query) = e.parse().unwrap();
         assert_eq!(format, ExportFormat::Markdown);
-        assert_eq!(query.before, None, "an export reads everything that matches");
-        assert_eq!(ExportParams::default().parse().unwrap().0, ExportFormat::Json);
+        assert_eq!(
+            query.before, None,
+            "an export reads everything that matches"
+        );
+        assert_eq!(
+            ExportParams::default().parse().unwrap().0,
+            ExportFormat::Json
+        );
         let bad = ExportParams {
             format: Some("pdf".into()),
             ..Default::default()
@@ -633,15 +679,24 @@ mod tests {
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Format));
         assert!(e.message.contains("format=markdown"), "{}", e.message);
         let today = Date::parse("2026-11-23").unwrap();
-        assert_eq!(ExportFormat::Json.file_name(today), "precis-history-2026-11-23.json");
-        assert_eq!(ExportFormat::Markdown.file_name(today), "precis-history-2026-11-23.md");
+        assert_eq!(
+            ExportFormat::Json.file_name(today),
+            "precis-history-2026-11-23.json"
+        );
+        assert_eq!(
+            ExportFormat::Markdown.file_name(today),
+            "precis-history-2026-11-23.md"
+        );
     }
 
     #[test]
     fn describes_what_it_narrows_to() {
         assert_eq!(parse(&[]).unwrap().describe(), None);
         let q = parse(&[("q", "budget"), ("model", "m"), ("to", "2026-01-31")]).unwrap();
-        assert_eq!(q.describe().as_deref(), Some("search “budget”, model m, until 2026-01-31"));
+        assert_eq!(
+            q.describe().as_deref(),
+            Some("search “budget”, model m, until 2026-01-31")
+        );
     }
 
     #[test]

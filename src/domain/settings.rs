@@ -7,6 +7,7 @@ use super::params::{Invalid, SummaryParams};
 
 /// Languages the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -63,6 +64,7 @@ impl Lang {
 
 /// Light or dark colours; `System` follows the operating system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     #[default]
@@ -86,6 +88,7 @@ impl Theme {
 /// Everything a person can set. Missing fields take their defaults, so that settings saved by
 /// an older version still load.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct UserSettings {
     /// `None`: chosen from the browser's `Accept-Language`, else English.

@@ -10,6 +10,7 @@
 //! [`responses`] sets) and add it to `paths(...)` below. `tests/api/openapi.rs` fails for a
 //! `/api/v1` route that is served but not documented.
 
+mod access;
 pub mod examples;
 mod patches;
 pub mod responses;
@@ -22,6 +23,7 @@ use std::sync::LazyLock;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use self::access::AccessErrors;
 use crate::server::routes;
 
 /// Name of the security scheme for `Authorization: Bearer <API key>`.
@@ -41,16 +43,29 @@ pub const API_KEY_SCHEME: &str = "api_key";
         routes::health::live,
         routes::health::ready,
         routes::openapi::document,
+        routes::history::list_summaries,
+        routes::history::export_summaries,
+        routes::history::get_summary,
+        routes::history::delete_summary,
+        routes::history::clear_summaries,
+        routes::account::me,
+        routes::account::list_keys,
+        routes::account::create_key,
+        routes::account::revoke_key,
+        routes::account::get_settings,
+        routes::account::put_settings,
     ),
     components(schemas(
         crate::domain::errors::ErrorResponse,
         crate::domain::stream::SummaryEvent,
         routes::stream::Loading,
     )),
-    modifiers(&Authentication),
+    modifiers(&Authentication, &AccessErrors),
     tags(
         (name = tags::SUMMARIES, description = "Summarize a text, at once or streamed as it is written."),
         (name = tags::MODELS, description = "The models this server offers."),
+        (name = tags::HISTORY, description = "Your summaries: search, filter, page through, export, delete."),
+        (name = tags::ACCOUNT, description = "Who you are, your API keys and your settings."),
         (name = tags::HEALTH, description = "Probes for load balancers and container health checks."),
         (name = tags::META, description = "This document."),
     ),

@@ -274,7 +274,10 @@ mod tests {
         assert!(escaped.contains("1\\. not a list"), "{escaped}");
         assert!(escaped.contains("\\[link\\](x)"), "{escaped}");
         // plain prose is left alone
-        assert_eq!(markdown_text("It rose 3.5% in 2025, says Ana."), "It rose 3.5% in 2025, says Ana.");
+        assert_eq!(
+            markdown_text("It rose 3.5% in 2025, says Ana."),
+            "It rose 3.5% in 2025, says Ana."
+        );
     }
 
     #[test]

@@ -4,3 +4,5 @@ pub const SUMMARIES: &str = "summaries";
 pub const MODELS: &str = "models";
 pub const HEALTH: &str = "health";
 pub const META: &str = "meta";
+pub const HISTORY: &str = "history";
+pub const ACCOUNT: &str = "account";

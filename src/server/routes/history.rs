@@ -12,7 +12,9 @@ use axum::{Extension, Json, Router};
 
 use crate::domain::date::Date;
 use crate::domain::errors::ErrorResponse;
-use crate::domain::history::{ExportParams, HistoryExport, HistoryPage, HistoryParams, HistoryQuery};
+use crate::domain::history::{
+    ExportParams, HistoryExport, HistoryPage, HistoryParams, HistoryQuery,
+};
 use crate::domain::summary::Summary;
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
@@ -55,7 +57,7 @@ fn bad_query(rejection: QueryRejection, expected: &'static str) -> AppError {
 #[utoipa::path(
     get,
     path = "/api/v1/summaries",
-    tag = "history",
+    tag = crate::server::openapi::tags::HISTORY,
     params(HistoryParams),
     responses(
         (status = 200, description = "One page of your summaries, newest first.", body = HistoryPage,
@@ -90,7 +92,7 @@ pub async fn list_summaries(
 #[utoipa::path(
     get,
     path = "/api/v1/summaries/export",
-    tag = "history",
+    tag = crate::server::openapi::tags::HISTORY,
     params(ExportParams),
     responses(
         (status = 200, description = "The file, as an attachment named precis-history-YYYY-MM-DD.json or .md.",
@@ -138,7 +140,7 @@ pub async fn export_summaries(
 #[utoipa::path(
     get,
     path = "/api/v1/summaries/{id}",
-    tag = "history",
+    tag = crate::server::openapi::tags::HISTORY,
     params(("id" = i64, Path, description = "The summary's id.", example = 42)),
     responses(
         (status = 200, description = "The summary.", body = Summary),
@@ -168,7 +170,7 @@ pub async fn get_summary(
 #[utoipa::path(
     delete,
     path = "/api/v1/summaries/{id}",
-    tag = "history",
+    tag = crate::server::openapi::tags::HISTORY,
     params(("id" = i64, Path, description = "The summary's id.", example = 42)),
     responses(
         (status = 204, description = "Deleted."),
@@ -197,7 +199,7 @@ pub async fn delete_summary(
 #[utoipa::path(
     delete,
     path = "/api/v1/summaries",
-    tag = "history",
+    tag = crate::server::openapi::tags::HISTORY,
     responses(
         (status = 204, description = "Your history is empty."),
         (status = 500, description = "Precis could not write to its database.", body = ErrorResponse,
