@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod domain;
+pub mod i18n;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -37,7 +37,9 @@ pub enum Field {
 }
 
 impl Field {
-    pub fn label(self) -> &'static str {
+    /// The input's English name, as the server's messages use it (`const`: the English
+    /// catalogue in `i18n` takes its parameter names from here).
+    pub const fn label(self) -> &'static str {
         match self {
             Field::Text => "Text to summarize",
             Field::Model => "Model",

@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field, PublicError};
+use super::settings::Lang;
+use crate::i18n::{numbers, texts};
 
 /// Inclusive numeric bounds of one parameter, with the step its slider uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,10 +37,16 @@ impl Bounds {
 
     /// "1–500", "0–1", "≥ 1": how the page shows the bounds next to a slider.
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+
+    /// [`describe`](Self::describe) with the numbers as `lang` writes them.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let show = |v: f64| numbers::decimal(lang, v, 2);
         if self.unbounded_above {
-            format!("≥ {}", self.min)
+            format!("≥\u{a0}{}", show(self.min))
         } else {
-            format!("{}–{}", self.min, self.max)
+            format!("{}–{}", show(self.min), show(self.max))
         }
     }
 }
@@ -99,32 +107,36 @@ impl Param {
         }
     }
 
+    /// The English name, as the server's messages use it.
     pub fn label(self) -> &'static str {
         self.field().label()
     }
 
+    /// The name as the page shows it in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        texts(lang).param(self).label
+    }
+
     /// Unit shown after the value ("tokens", "s").
     pub fn unit(self) -> &'static str {
+        self.unit_in(Lang::En)
+    }
+
+    pub fn unit_in(self, lang: Lang) -> &'static str {
         match self {
-            Param::MinLength | Param::MaxLength => "tokens",
+            Param::MinLength | Param::MaxLength => texts(lang).unit_tokens,
             Param::MaxTime => "s",
             _ => "",
         }
     }
 
-    /// One line for people who don't know the word.
+    /// One line for people who don't know the word (English).
     pub fn help(self) -> &'static str {
-        match self {
-            Param::MinLength => "The summary will be at least this long.",
-            Param::MaxLength => "The summary will be at most this long.",
-            Param::Temperature => "Higher is more varied wording, lower is more predictable.",
-            Param::TopK => "Only the K most likely next words are considered.",
-            Param::TopP => {
-                "Only the most likely words adding up to this probability are considered."
-            }
-            Param::RepetitionPenalty => "Above 1 discourages repeating the same words.",
-            Param::MaxTime => "Stop generating after this many seconds.",
-        }
+        self.help_in(Lang::En)
+    }
+
+    pub fn help_in(self, lang: Lang) -> &'static str {
+        texts(lang).param(self).help
     }
 }
 
@@ -255,22 +267,35 @@ impl SummaryParams {
         out
     }
 
-    /// Every broken rule, in the order the page shows the sliders.
+    /// Every broken rule, in the order the page shows the sliders (English, as the server
+    /// answers).
     pub fn problems(&self) -> Vec<Invalid> {
+        self.problems_in(Lang::En)
+    }
+
+    /// [`problems`](Self::problems) told in `lang`, for the page to show while a slider moves.
+    pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
+        let t = texts(lang);
+        // English keeps the plain numbers its API has always written ("it is 1000.5").
+        let show = |v: f64| match lang {
+            Lang::En => v.to_string(),
+            _ => numbers::decimal(lang, v, 6),
+        };
         let mut out = Vec::new();
         for p in Param::ALL {
             if let Some(v) = self.get(p) {
                 let b = p.bounds();
                 if !b.contains(v) {
-                    let range = if b.unbounded_above {
-                        format!("at least {}", b.min)
+                    let label = p.label_in(lang);
+                    let message = if b.unbounded_above {
+                        (t.must_be_at_least)(label, &show(b.min), &show(v))
                     } else {
-                        format!("between {} and {}", b.min, b.max)
+                        (t.must_be_between)(label, &show(b.min), &show(b.max), &show(v))
                     };
                     out.push(Invalid::new(
                         ErrorCode::InvalidParameter,
                         p.field(),
-                        format!("{} must be {range}; it is {v}.", p.label()),
+                        message,
                     ));
                 }
             }
@@ -280,10 +305,7 @@ impl SummaryParams {
                 out.push(Invalid::new(
                     ErrorCode::InvalidParameter,
                     Field::MinLength,
-                    format!(
-                        "Min length ({min}) is greater than Max length ({max}). \
-                         Lower Min length or raise Max length."
-                    ),
+                    (t.min_over_max)(min, max),
                 ));
             }
         }
@@ -311,11 +333,11 @@ impl LengthPreset {
     pub const ALL: [LengthPreset; 3] = [Self::Short, Self::Medium, Self::Long];
 
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Short => "Short",
-            Self::Medium => "Medium",
-            Self::Long => "Long",
-        }
+        self.label_in(Lang::En)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        texts(lang).length_preset(self)
     }
 
     /// (min_length, max_length) in tokens.
@@ -352,11 +374,11 @@ impl StylePreset {
     pub const ALL: [StylePreset; 3] = [Self::Precise, Self::Balanced, Self::Creative];
 
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Precise => "Precise",
-            Self::Balanced => "Balanced",
-            Self::Creative => "Creative",
-        }
+        self.label_in(Lang::En)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        texts(lang).style_preset(self)
     }
 
     /// (temperature, top_k, top_p, repetition_penalty)
@@ -460,6 +482,46 @@ mod tests {
                 assert!(e.message.starts_with(p.label()), "{}", e.message);
             }
         }
+    }
+
+    #[test]
+    fn english_messages_are_the_apis() {
+        let e = with(Param::TopP, 2.0).validate().unwrap_err();
+        assert_eq!(e.message, "Top-p must be between 0 and 1; it is 2.");
+        let e = with(Param::TopK, 0.0).validate().unwrap_err();
+        assert_eq!(e.message, "Top-k must be at least 1; it is 0.");
+        let e = with(Param::Temperature, 100.5).validate().unwrap_err();
+        assert_eq!(e.message, "Temperature must be between 0 and 100; it is 100.5.");
+    }
+
+    #[test]
+    fn problems_are_told_in_the_pages_language() {
+        let p = with(Param::Temperature, 100.5);
+        let fr = p.problems_in(Lang::Fr);
+        assert_eq!(fr.len(), 1);
+        assert_eq!(fr[0].field, Field::Temperature);
+        assert_eq!(
+            fr[0].message,
+            "Température\u{a0}: la valeur doit être comprise entre 0 et 100 (actuellement 100,5)."
+        );
+        let pt = SummaryParams {
+            min_length: Some(200),
+            max_length: Some(100),
+            ..SummaryParams::default()
+        }
+        .problems_in(Lang::Pt);
+        assert_eq!(pt[0].field, Field::MinLength);
+        assert!(pt[0].message.starts_with("O tamanho mínimo (200)"), "{}", pt[0].message);
+    }
+
+    #[test]
+    fn bounds_are_described_per_language() {
+        assert_eq!(Param::TopP.bounds().describe(), "0–1");
+        assert_eq!(Param::TopK.bounds().describe(), "≥\u{a0}1");
+        assert_eq!(Param::MaxLength.bounds().describe_in(Lang::Fr), "1–500");
+        let odd = Bounds::new(0.5, 1500.0, 0.5);
+        assert_eq!(odd.describe_in(Lang::Fr), "0,5–1\u{202f}500");
+        assert_eq!(odd.describe_in(Lang::Pt), "0,5–1.500");
     }
 
     #[test]

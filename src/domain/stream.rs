@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::PublicError;
+use super::settings::Lang;
+use crate::i18n::texts;
 use super::summary::Summary;
 
 /// What the engine is doing now.
@@ -20,9 +22,14 @@ pub enum Stage {
 impl Stage {
     /// "Summarizing part 3 of 7…" / "Combining 7 parts…"
     pub fn describe(&self) -> String {
-        match self {
-            Stage::Part { part, of } => format!("Summarizing part {part} of {of}…"),
-            Stage::Combining { parts } => format!("Combining {parts} parts…"),
+        self.describe_in(Lang::En)
+    }
+
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let t = texts(lang);
+        match *self {
+            Stage::Part { part, of } => (t.stage_part)(part, of),
+            Stage::Combining { parts } => (t.stage_combining)(parts),
         }
     }
 }
@@ -60,6 +67,10 @@ mod tests {
         assert_eq!(
             Stage::Part { part: 3, of: 7 }.describe(),
             "Summarizing part 3 of 7…"
+        );
+        assert_eq!(
+            Stage::Combining { parts: 7 }.describe_in(Lang::Fr),
+            "Fusion des 7 parties…"
         );
     }
 }

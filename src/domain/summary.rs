@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::models::{check_model_id, thousands, ProviderKind};
+use super::models::{check_model_id, ProviderKind};
 use super::params::{Invalid, SummaryParams};
+use super::settings::Lang;
 use super::text::{char_count, word_count, MAX_TEXT_CHARS};
+use crate::i18n::texts;
 
 /// `POST /api/v1/summaries` body, and the argument of the `summarize` server function.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -21,14 +23,21 @@ pub struct SummarizeRequest {
 }
 
 impl SummarizeRequest {
-    /// Every rule the request breaks; the page shows them as the person types.
+    /// Every rule the request breaks, in English (the server's answers).
     pub fn problems(&self) -> Vec<Invalid> {
+        self.problems_in(Lang::En)
+    }
+
+    /// [`problems`](Self::problems) told in `lang`, for the page. (A malformed model id is
+    /// still explained in English.)
+    pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
+        let t = texts(lang);
         let mut out = Vec::new();
         if self.text.trim().is_empty() {
             out.push(Invalid::new(
                 ErrorCode::EmptyText,
                 Field::Text,
-                "Paste or type some text to summarize first.",
+                t.empty_text,
             ));
         } else {
             let chars = char_count(&self.text);
@@ -36,12 +45,7 @@ impl SummarizeRequest {
                 out.push(Invalid::new(
                     ErrorCode::TextTooLong,
                     Field::Text,
-                    format!(
-                        "The text is {} characters long; the limit is {}. \
-                         Shorten it or summarize it in parts.",
-                        thousands(chars),
-                        thousands(MAX_TEXT_CHARS)
-                    ),
+                    (t.text_too_long)(chars, MAX_TEXT_CHARS),
                 ));
             }
         }
@@ -50,12 +54,17 @@ impl SummarizeRequest {
                 out.push(e);
             }
         }
-        out.extend(self.parameters.problems());
+        out.extend(self.parameters.problems_in(lang));
         out
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        match self.problems().into_iter().next() {
+        self.validate_in(Lang::En)
+    }
+
+    /// The first broken rule, told in `lang`.
+    pub fn validate_in(&self, lang: Lang) -> Result<(), Invalid> {
+        match self.problems_in(lang).into_iter().next() {
             Some(problem) => Err(problem),
             None => Ok(()),
         }
@@ -138,6 +147,18 @@ mod tests {
         assert_eq!(e.code, ErrorCode::TextTooLong);
         assert!(e.message.contains("100,001"), "{}", e.message);
         assert!(e.message.contains("100,000"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_page_is_told_in_its_language() {
+        let e = request("").validate_in(Lang::Fr).unwrap_err();
+        assert_eq!(e.code, ErrorCode::EmptyText);
+        assert_eq!(e.message, "Collez ou saisissez d’abord un texte à résumer.");
+        let e = request(&"a".repeat(MAX_TEXT_CHARS + 1))
+            .validate_in(Lang::Pt)
+            .unwrap_err();
+        assert!(e.message.contains("100.001"), "{}", e.message);
+        assert!(e.message.contains("100.000"), "{}", e.message);
     }
 
     #[test]

@@ -5,41 +5,31 @@ use leptos::prelude::*;
 
 use super::state::{Phase, Studio};
 use crate::domain::errors::Field;
-use crate::domain::models::thousands;
 use crate::domain::text::{TextStats, MAX_TEXT_CHARS};
 
 #[component]
 pub fn Composer() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let stats = Memo::new(move |_| TextStats::of(&studio.text.get()));
 
     let window_note = Memo::new(move |_| {
         let s = stats.get();
+        let t = prefs.t();
         if s.chars > MAX_TEXT_CHARS {
-            return Some(format!(
-                "{} characters: over the limit of {}. Shorten the text before summarizing.",
-                thousands(s.chars),
-                thousands(MAX_TEXT_CHARS)
-            ));
+            return Some((t.over_limit)(s.chars, MAX_TEXT_CHARS));
         }
         let model = studio.model()?;
         let window = model.input_window? as usize;
         if s.tokens > window {
-            Some(format!(
-                "About {} tokens: longer than what {} reads at once ({} tokens). It will be \
-                 summarized in about {} parts, then the parts' summaries combined into one.",
-                thousands(s.tokens),
-                model.label,
-                thousands(window),
-                estimated_parts(s.tokens, window)
+            Some((t.window_parts)(
+                s.tokens,
+                &model.label,
+                window,
+                estimated_parts(s.tokens, window),
             ))
         } else if s.tokens * 10 >= window * 9 {
-            Some(format!(
-                "About {} tokens: close to the {}-token limit of {}.",
-                thousands(s.tokens),
-                thousands(window),
-                model.label
-            ))
+            Some((t.window_close)(s.tokens, window, &model.label))
         } else {
             None
         }
@@ -59,16 +49,15 @@ pub fn Composer() -> impl IntoView {
             Some(d) => (d.stage, d.model.clone()),
             None => (None, studio.model_id()),
         });
+        let t = prefs.t();
         match studio.phase.get() {
             Phase::Idle => String::new(),
             Phase::Working => match stage {
-                Some(stage) => stage.describe(),
-                None => format!("Summarizing with {model}…"),
+                Some(stage) => stage.describe_in(prefs.lang()),
+                None => (t.summarizing_with)(&model),
             },
-            Phase::WarmingUp { remaining } => format!(
-                "{model} is warming up on HuggingFace, about {remaining} s. Precis will retry by itself."
-            ),
-            Phase::Cancelled => "Cancelled.".to_string(),
+            Phase::WarmingUp { remaining } => (t.warming_up)(&model, remaining),
+            Phase::Cancelled => t.cancelled.to_string(),
         }
     });
     let text_invalid = move || {
@@ -87,13 +76,13 @@ pub fn Composer() -> impl IntoView {
             }
         >
             <label for="text" class="composer-label">
-                "Text to summarize"
+                {prefs.text(|t| t.text_label)}
             </label>
             <textarea
                 id="text"
                 name="text"
                 rows="6"
-                placeholder="Paste an article, a report, meeting notes…"
+                placeholder=prefs.text(|t| t.text_placeholder)
                 aria-describedby="text-stats text-note"
                 aria-invalid=move || text_invalid().to_string()
                 prop:value=move || studio.text.get()
@@ -104,12 +93,7 @@ pub fn Composer() -> impl IntoView {
                 <p id="text-stats" class="stats">
                     {move || {
                         let s = stats.get();
-                        format!(
-                            "{} words · {} characters · ~{} tokens",
-                            thousands(s.words),
-                            thousands(s.chars),
-                            thousands(s.tokens),
-                        )
+                        (prefs.t().text_stats)(s.words, s.chars, s.tokens)
                     }}
                 </p>
                 <p id="text-note" class="note" class:hidden=move || window_note.with(Option::is_none)>
@@ -138,18 +122,18 @@ pub fn Composer() -> impl IntoView {
                 </p>
                 <Show when=move || studio.busy()>
                     <button type="button" class="secondary" on:click=move |_| studio.cancel()>
-                        "Cancel"
+                        {prefs.text(|t| t.cancel)}
                     </button>
                 </Show>
                 <button type="submit" class="primary" disabled=move || studio.busy()>
-                    "Summarize"
+                    {prefs.text(|t| t.summarize)}
                 </button>
             </div>
             <p class="shortcut-hint">
-                <kbd>"Ctrl"</kbd>
+                <kbd>{prefs.text(|t| t.key_ctrl)}</kbd>
                 " + "
-                <kbd>"Enter"</kbd>
-                " to summarize"
+                <kbd>{prefs.text(|t| t.key_enter)}</kbd>
+                {prefs.text(|t| t.shortcut_action)}
             </p>
         </form>
     }

@@ -1,45 +1,59 @@
 //! Formatting that must come out the same on the server and in the browser (no time zones,
-//! no locale), so that hydration finds what the server rendered.
+//! no locale from the browser: the page's language decides), so that hydration finds what the
+//! server rendered.
 
 pub use crate::domain::date::utc_datetime;
 use crate::domain::params::{Param, SummaryParams};
+use crate::domain::settings::Lang;
+use crate::i18n::{numbers, texts};
 
-/// A parameter's value as the page shows it: "150 tokens", "0.95", "30 s".
+/// A parameter's value as the page shows it: "150 tokens", "0.95", "30 s" (in English).
+#[cfg(test)]
 pub fn param_value(p: Param, v: Option<f64>) -> String {
+    param_value_in(p, v, Lang::En)
+}
+
+/// A parameter's value in `lang`: "150 jetons", "0,95", "30 s".
+pub fn param_value_in(p: Param, v: Option<f64>, lang: Lang) -> String {
     let Some(v) = v else {
-        return "model default".to_string();
+        return texts(lang).model_default.to_string();
     };
-    let number = if p.is_integer() || v.fract() == 0.0 {
-        format!("{v:.0}")
+    let number = if p.is_integer() {
+        numbers::decimal(lang, v, 0)
     } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').to_string()
+        numbers::decimal(lang, v, 2)
     };
-    match p.unit() {
+    match p.unit_in(lang) {
         "" => number,
-        "s" => format!("{number} s"),
-        unit => format!("{number} {unit}"),
+        unit => format!("{number}\u{a0}{unit}"),
     }
 }
 
-/// "Max length 150 tokens, Temperature 1" — the parameters a summary was made with.
+/// "Max length 150 tokens, Temperature 1" — the parameters a summary was made with (English).
+#[cfg(test)]
 pub fn params_line(params: &SummaryParams) -> String {
+    params_line_in(params, Lang::En)
+}
+
+/// [`params_line`] in `lang`.
+pub fn params_line_in(params: &SummaryParams, lang: Lang) -> String {
+    let t = texts(lang);
     let mut parts: Vec<String> = Param::ALL
         .into_iter()
         .filter_map(|p| {
             params
                 .get(p)
-                .map(|v| format!("{} {}", p.label(), param_value(p, Some(v))))
+                .map(|v| format!("{} {}", p.label_in(lang), param_value_in(p, Some(v), lang)))
         })
         .collect();
     if params.do_sample == Some(true) {
-        parts.push("random wording".to_string());
+        parts.push(t.random_wording.to_string());
     }
     if let Some(seed) = params.seed {
-        parts.push(format!("Seed {seed}"));
+        parts.push(format!("{} {seed}", t.seed));
     }
     if parts.is_empty() {
-        "model defaults".to_string()
+        t.model_defaults.to_string()
     } else {
         parts.join(", ")
     }
@@ -58,17 +72,38 @@ mod tests {
         p.seed = Some(42);
         assert_eq!(
             params_line(&p),
-            "Max length 60 tokens, random wording, Seed 42"
+            "Max length 60\u{a0}tokens, random wording, Seed 42"
+        );
+    }
+
+    #[test]
+    fn values_and_units_follow_the_language() {
+        assert_eq!(
+            param_value_in(Param::MaxLength, Some(150.0), Lang::Fr),
+            "150\u{a0}jetons"
+        );
+        assert_eq!(param_value_in(Param::TopP, Some(0.95), Lang::Pt), "0,95");
+        assert_eq!(param_value_in(Param::MaxTime, Some(30.0), Lang::Fr), "30\u{a0}s");
+        assert_eq!(param_value_in(Param::TopK, None, Lang::Fr), "par défaut");
+        let p = SummaryParams {
+            temperature: Some(0.3),
+            seed: Some(7),
+            ..SummaryParams::default()
+        };
+        assert_eq!(params_line_in(&p, Lang::Fr), "Température 0,3, Graine 7");
+        assert_eq!(
+            params_line_in(&SummaryParams::default(), Lang::Pt),
+            "valores do modelo"
         );
     }
 
     #[test]
     fn formats_values_with_units() {
-        assert_eq!(param_value(Param::MaxLength, Some(150.0)), "150 tokens");
+        assert_eq!(param_value(Param::MaxLength, Some(150.0)), "150\u{a0}tokens");
         assert_eq!(param_value(Param::TopP, Some(0.95)), "0.95");
         assert_eq!(param_value(Param::Temperature, Some(1.0)), "1");
         assert_eq!(param_value(Param::Temperature, Some(0.3)), "0.3");
-        assert_eq!(param_value(Param::MaxTime, Some(30.0)), "30 s");
+        assert_eq!(param_value(Param::MaxTime, Some(30.0)), "30\u{a0}s");
         assert_eq!(param_value(Param::TopK, None), "model default");
     }
 }

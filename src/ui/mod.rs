@@ -6,27 +6,36 @@ mod conversation;
 mod format;
 mod history;
 mod history_filters;
+mod prefs;
+mod prefs_menu;
+mod prefs_store;
 mod settings;
 // only the browser reads streams
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod sse;
 mod state;
 mod studio;
+#[cfg(test)]
+mod theme_css;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::StaticSegment;
+use leptos_router::{SsrMode, StaticSegment};
 
-/// The HTML document around the app.
+use crate::domain::errors::ErrorResponse;
+use prefs::{color_scheme, Prefs};
+use prefs_store::{load_prefs, StoredPrefs};
+
+/// The HTML document around the app. `<html>` gets its `lang` and `data-theme` from the
+/// [`Frame`] (leptos_meta writes them into this tag while the server renders the page).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -38,27 +47,82 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The preferences every page starts from, read once per page load.
+type PrefsSource = OnceResource<Result<StoredPrefs, ErrorResponse>>;
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Blocking: the server sends no HTML before it knows the language and theme.
+    let stored: PrefsSource = OnceResource::new_blocking(load_prefs());
+    // Pages render in one piece (`SsrMode::Async`; the 404 page always is): leptos_meta writes
+    // `<html lang data-theme>`, the description and the colour scheme only into the first
+    // chunk of a stream, and a streamed frame may reach it after that chunk — then the page
+    // would arrive without its language. What waits is in memory or one SQLite read.
     view! {
         <Stylesheet id="leptos" href="/pkg/precis.css"/>
-        <Title text="Precis — Summarize"/>
-        <Meta name="description" content="Summarize any text, on your own server."/>
-        <a class="skip-link" href="#text">"Skip to the text box"</a>
+        <Router>
+            <Routes fallback=move || view! { <Frame stored><NotFound/></Frame> }>
+                <Route
+                    path=StaticSegment("")
+                    view=move || view! { <Frame stored><studio::StudioPage/></Frame> }
+                    ssr=SsrMode::Async
+                />
+            </Routes>
+        </Router>
+    }
+}
+
+/// Waits for the preferences, then lays out what every page has around its content: the
+/// `<html>` attributes, title, skip link and top bar, in the chosen language and theme.
+#[component]
+fn Frame(stored: PrefsSource, children: ChildrenFn) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    // Unreadable preferences are no reason to refuse the page: defaults.
+                    let stored = stored.await.unwrap_or_default();
+                    view! { <Chrome stored children/> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
+    let prefs = Prefs::new(stored);
+    provide_context(prefs);
+    view! {
+        <Html {..} lang=move || prefs.lang().tag() data-theme=move || prefs.theme().as_str()/>
+        <Title text=move || prefs.t().page_title/>
+        <Meta name="description" content=move || prefs.t().page_description/>
+        <Meta name="color-scheme" content=move || color_scheme(prefs.theme())/>
+        <a class="skip-link" href="#text">{prefs.text(|t| t.skip_to_text)}</a>
         <header class="topbar">
             <h1>
                 <span class="logo" aria-hidden="true">"¶"</span>
                 "Precis"
             </h1>
-            <p class="tagline">"Summaries on your own server"</p>
+            <p class="tagline">{prefs.text(|t| t.tagline)}</p>
             // a plain link: /api/docs is served by the server, not a page of this router
             <a class="api-link" href="/api/docs" rel="external">"API"</a>
+            <prefs_menu::PrefsMenu/>
         </header>
-        <Router>
-            <Routes fallback=|| view! { <p class="alert" role="alert">"This page does not exist. Go back to the studio."</p> }>
-                <Route path=StaticSegment("") view=studio::StudioPage/>
-            </Routes>
-        </Router>
+        {children()}
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let prefs = prefs::use_prefs();
+    view! {
+        <p class="alert" role="alert">
+            {prefs.text(|t| t.not_found)}
+            " "
+            <a href="/">{prefs.text(|t| t.back_to_studio)}</a>
+        </p>
     }
 }

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::format::param_value;
+use super::format::param_value_in;
+use super::prefs::use_prefs;
 use super::state::{Studio, CUSTOM_MODEL};
 use crate::domain::errors::Field;
 use crate::domain::models::ProviderKind;
@@ -10,9 +11,10 @@ use crate::domain::params::{LengthPreset, Param, StylePreset};
 
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <aside class="settings" aria-labelledby="settings-title">
-            <h2 id="settings-title">"Settings"</h2>
+            <h2 id="settings-title">{prefs.text(|t| t.settings)}</h2>
             <ModelPicker/>
             <Presets/>
             <div class="sliders">
@@ -27,6 +29,7 @@ pub fn SettingsPanel() -> impl IntoView {
 #[component]
 fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let (models, custom_allowed) = studio
         .catalog
         .with_value(|c| (c.models.clone(), c.custom_models));
@@ -36,7 +39,7 @@ fn ModelPicker() -> impl IntoView {
         .collect();
     let description = move || {
         studio.model().map(|m| match m.unavailable {
-            Some(why) => format!("Not available on this server. {why}"),
+            Some(why) => (prefs.t().not_available)(&why),
             None => m.description,
         })
     };
@@ -49,26 +52,25 @@ fn ModelPicker() -> impl IntoView {
             .map(|e| e.message)
     };
     let facts = move || {
+        let lang = prefs.lang();
         studio.model().map(|m| {
-            let honours = if m.honours.len() == Param::ALL.len() {
-                "all parameters".to_string()
-            } else {
+            let honours = (m.honours.len() < Param::ALL.len()).then(|| {
                 m.honours
                     .iter()
-                    .map(|p| p.label())
+                    .map(|p| p.label_in(lang))
                     .collect::<Vec<_>>()
                     .join(", ")
-            };
-            let place = match m.provider {
-                ProviderKind::Local => "On this server",
-                ProviderKind::HuggingFace => "On HuggingFace",
-            };
-            format!("{place} · {} · honours {honours}", m.window_text())
+            });
+            (prefs.t().model_facts)(
+                m.provider == ProviderKind::Local,
+                m.input_window,
+                honours.as_deref(),
+            )
         })
     };
     view! {
         <div class="field">
-            <label for="model">"Model"</label>
+            <label for="model">{prefs.text(|t| t.model)}</label>
             <select
                 id="model"
                 aria-describedby="model-help"
@@ -79,15 +81,19 @@ fn ModelPicker() -> impl IntoView {
                     .into_iter()
                     .map(|m| {
                         let id = m.id.clone();
-                        let label = match (&m.unavailable, m.experimental) {
-                            (Some(_), _) => format!("{} (unavailable)", m.label),
-                            (None, true) => format!("{} (experimental)", m.label),
-                            (None, false) => m.label,
+                        let (unavailable, experimental) = (m.unavailable.is_some(), m.experimental);
+                        let label = move || {
+                            let t = prefs.t();
+                            match (unavailable, experimental) {
+                                (true, _) => (t.unavailable_option)(&m.label),
+                                (false, true) => (t.experimental_option)(&m.label),
+                                (false, false) => m.label.clone(),
+                            }
                         };
                         view! {
                             <option
-                                value=m.id
-                                disabled=m.unavailable.is_some()
+                                value=m.id.clone()
+                                disabled=unavailable
                                 selected=move || studio.choice.get() == id
                             >
                                 {label}
@@ -102,17 +108,17 @@ fn ModelPicker() -> impl IntoView {
                                 value=CUSTOM_MODEL
                                 selected=move || studio.choice.get() == CUSTOM_MODEL
                             >
-                                "Other HuggingFace model…"
+                                {prefs.text(|t| t.other_hf_model)}
                             </option>
                         }
                     })}
             </select>
             <Show when=move || studio.choice.get() == CUSTOM_MODEL>
-                <label for="custom-model">"HuggingFace model ID"</label>
+                <label for="custom-model">{prefs.text(|t| t.hf_model_id)}</label>
                 <input
                     id="custom-model"
                     type="text"
-                    placeholder="owner/name, e.g. facebook/bart-large-xsum"
+                    placeholder=prefs.text(|t| t.hf_model_placeholder)
                     autocomplete="off"
                     spellcheck="false"
                     aria-invalid=move || model_error().is_some().to_string()
@@ -127,7 +133,7 @@ fn ModelPicker() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="unavailable">
-                            <p class="hint">"Listed but not available on this server:"</p>
+                            <p class="hint">{prefs.text(|t| t.listed_unavailable)}</p>
                             <ul>
                                 {unavailable
                                     .into_iter()
@@ -147,9 +153,7 @@ fn ModelPicker() -> impl IntoView {
             {(!custom_allowed)
                 .then(|| {
                     view! {
-                        <p class="hint">
-                            "HuggingFace models appear here when the operator sets an HF_TOKEN."
-                        </p>
+                        <p class="hint">{prefs.text(|t| t.hf_needs_token)}</p>
                     }
                 })}
         </div>
@@ -159,11 +163,12 @@ fn ModelPicker() -> impl IntoView {
 #[component]
 fn Presets() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let style_honoured = move || studio.model().is_none_or(|m| m.honours(Param::Temperature));
     view! {
         <div class="presets">
             <div class="preset-row" role="group" aria-labelledby="length-presets">
-                <span id="length-presets" class="preset-label">"Length"</span>
+                <span id="length-presets" class="preset-label">{prefs.text(|t| t.length)}</span>
                 {LengthPreset::ALL
                     .into_iter()
                     .map(|preset| {
@@ -176,14 +181,14 @@ fn Presets() -> impl IntoView {
                                 }
                                 on:click=move |_| studio.params.update(|p| preset.apply(p))
                             >
-                                {preset.label()}
+                                {move || preset.label_in(prefs.lang())}
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
             <div class="preset-row" role="group" aria-labelledby="style-presets">
-                <span id="style-presets" class="preset-label">"Style"</span>
+                <span id="style-presets" class="preset-label">{prefs.text(|t| t.style)}</span>
                 {StylePreset::ALL
                     .into_iter()
                     .map(|preset| {
@@ -197,14 +202,14 @@ fn Presets() -> impl IntoView {
                                 }
                                 on:click=move |_| studio.params.update(|p| preset.apply(p))
                             >
-                                {preset.label()}
+                                {move || preset.label_in(prefs.lang())}
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
             <button type="button" class="ghost small" on:click=move |_| studio.reset_params()>
-                "Reset"
+                {prefs.text(|t| t.reset)}
             </button>
         </div>
     }
@@ -214,6 +219,7 @@ fn Presets() -> impl IntoView {
 #[component]
 fn ParamSlider(param: Param) -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let bounds = param.bounds();
     let key = param.field().key();
     let input_id = format!("param-{key}");
@@ -226,8 +232,8 @@ fn ParamSlider(param: Param) -> impl IntoView {
 
     view! {
         <fieldset class="slider" class:disabled=move || !honoured() class:invalid=move || problem().is_some()>
-            <legend id=legend_id.clone()>{param.label()}</legend>
-            <output for=input_id.clone()>{move || param_value(param, value())}</output>
+            <legend id=legend_id.clone()>{move || param.label_in(prefs.lang())}</legend>
+            <output for=input_id.clone()>{move || param_value_in(param, value(), prefs.lang())}</output>
             <input
                 type="range"
                 id=input_id
@@ -246,7 +252,10 @@ fn ParamSlider(param: Param) -> impl IntoView {
                 }
             />
             <p class="bounds" id=help_id>
-                {format!("{} · {}", bounds.describe(), param.help())}
+                {move || {
+                    let lang = prefs.lang();
+                    format!("{} · {}", bounds.describe_in(lang), param.help_in(lang))
+                }}
             </p>
             <Show when=move || !honoured()>
                 <p class="reason">{reason}</p>
@@ -260,22 +269,19 @@ fn ParamSlider(param: Param) -> impl IntoView {
 #[component]
 fn Sampling() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let samples = move || studio.model().is_some_and(|m| m.samples);
     let reason = move || {
+        let t = prefs.t();
         studio.model().map_or_else(
-            || "Only used by models that can vary their wording.".to_string(),
-            |m| {
-                format!(
-                    "{} always writes its likeliest wording: it does not sample.",
-                    m.label
-                )
-            },
+            || t.sampling_only.to_string(),
+            |m| (t.never_samples)(&m.label),
         )
     };
     let problem = move || studio.seed_problem();
     view! {
         <fieldset class="options" class:disabled=move || !samples()>
-            <legend>"Wording options"</legend>
+            <legend>{prefs.text(|t| t.wording_options)}</legend>
             <label class="toggle">
                 <input
                     type="checkbox"
@@ -287,20 +293,18 @@ fn Sampling() -> impl IntoView {
                         studio.params.update(|p| p.do_sample = on.then_some(true));
                     }
                 />
-                "Sample wording (random)"
+                {prefs.text(|t| t.sample_wording)}
             </label>
-            <p id="sample-help" class="hint">
-                "Draw each word at random (Temperature, Top-k and Top-p apply) instead of always the likeliest: varied wording, a different summary each time."
-            </p>
+            <p id="sample-help" class="hint">{prefs.text(|t| t.sample_help)}</p>
             <div class="seed">
-                <label for="seed">"Seed"</label>
+                <label for="seed">{prefs.text(|t| t.seed)}</label>
                 <input
                     id="seed"
                     type="number"
                     inputmode="numeric"
                     min="0"
                     step="1"
-                    placeholder="random"
+                    placeholder=prefs.text(|t| t.seed_placeholder)
                     autocomplete="off"
                     aria-describedby="seed-help"
                     disabled=move || !samples()
@@ -309,9 +313,7 @@ fn Sampling() -> impl IntoView {
                     on:input=move |ev| studio.set_seed_text(event_target_value(&ev))
                 />
             </div>
-            <p id="seed-help" class="hint">
-                "With random wording: the same seed and settings give the same summary again. Empty: a new draw each time."
-            </p>
+            <p id="seed-help" class="hint">{prefs.text(|t| t.seed_help)}</p>
             {move || problem().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
             <Show when=move || !samples()>
                 <p class="reason">{reason}</p>
@@ -323,6 +325,7 @@ fn Sampling() -> impl IntoView {
 #[component]
 fn Options() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let prefs = studio.prefs;
     let remote = move || {
         studio
             .model()
@@ -330,7 +333,7 @@ fn Options() -> impl IntoView {
     };
     view! {
         <fieldset class="options">
-            <legend>"HuggingFace options"</legend>
+            <legend>{prefs.text(|t| t.hf_options)}</legend>
             <label class="toggle">
                 <input
                     type="checkbox"
@@ -341,9 +344,9 @@ fn Options() -> impl IntoView {
                         studio.params.update(|p| p.use_cache = on);
                     }
                 />
-                "Use cache"
+                {prefs.text(|t| t.use_cache)}
             </label>
-            <p class="hint">"Reuse HuggingFace's answer when the same text was summarized before."</p>
+            <p class="hint">{prefs.text(|t| t.use_cache_help)}</p>
             <label class="toggle">
                 <input
                     type="checkbox"
@@ -354,11 +357,11 @@ fn Options() -> impl IntoView {
                         studio.params.update(|p| p.wait_for_model = on);
                     }
                 />
-                "Wait for model"
+                {prefs.text(|t| t.wait_for_model)}
             </label>
-            <p class="hint">"If the model is asleep, wait for it to load instead of being told to retry."</p>
+            <p class="hint">{prefs.text(|t| t.wait_for_model_help)}</p>
             <Show when=move || !remote()>
-                <p class="reason">"Only used by HuggingFace models."</p>
+                <p class="reason">{prefs.text(|t| t.hf_only)}</p>
             </Show>
         </fieldset>
     }

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use super::browser::{post_event_stream, sleep_ms, FetchError};
+use super::prefs::Prefs;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
 use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
 use crate::domain::params::{default_params, Invalid, SummaryParams};
 use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
+use crate::i18n::Texts;
 
 /// Value of the picker's "Other HuggingFace model…" option.
 pub const CUSTOM_MODEL: &str = "__custom__";
@@ -78,12 +80,14 @@ pub struct Studio {
     pub phase: RwSignal<Phase>,
     /// Bumped whenever the history changes, to reload the list.
     pub history_version: RwSignal<u32>,
+    /// The page's language: the messages the studio writes itself are in it.
+    pub prefs: Prefs,
     run: Action<SummarizeRequest, ()>,
     abort: StoredValue<Option<ActionAbortHandle>>,
 }
 
 impl Studio {
-    pub fn new(catalog: Catalog) -> Self {
+    pub fn new(catalog: Catalog, prefs: Prefs) -> Self {
         let choice = RwSignal::new(initial_choice(&catalog));
         let turns = RwSignal::new(Vec::new());
         let draft = RwSignal::new(None);
@@ -93,7 +97,8 @@ impl Studio {
         let run = Action::new_local(move |request: &SummarizeRequest| {
             let request = request.clone();
             async move {
-                let result = summarize_with_warmup(request, phase, draft).await;
+                let texts = prefs.t_untracked();
+                let result = summarize_with_warmup(request, phase, draft, texts).await;
                 draft.set(None);
                 match result {
                     Ok(summary) => {
@@ -172,6 +177,7 @@ impl Studio {
             error,
             phase,
             history_version,
+            prefs,
             run,
             abort: StoredValue::new(None),
         }
@@ -226,7 +232,7 @@ impl Studio {
                 out.push(e);
             }
         }
-        out.extend(params.problems());
+        out.extend(params.problems_in(self.prefs.lang()));
         out
     }
 
@@ -237,7 +243,7 @@ impl Studio {
         Some(Invalid::new(
             ErrorCode::ModelUnavailable,
             Field::Model,
-            format!("{} cannot run on this server. {why}", model.label),
+            (self.prefs.t().cannot_run_here)(&model.label, &why),
         ))
     }
 
@@ -246,9 +252,8 @@ impl Studio {
         let text = self.seed_text.get();
         let text = text.trim();
         let used = self.model().is_some_and(|m| m.samples);
-        (used && !text.is_empty() && text.parse::<u64>().is_err()).then(|| {
-            "Seed must be a whole number of 0 or more; leave it empty for a random one.".to_string()
-        })
+        (used && !text.is_empty() && text.parse::<u64>().is_err())
+            .then(|| self.prefs.t().seed_invalid.to_string())
     }
 
     /// Sets the Seed box and the seed parameter together.
@@ -281,7 +286,7 @@ impl Studio {
             return;
         }
         let request = self.request();
-        if let Err(problem) = request.validate() {
+        if let Err(problem) = request.validate_in(self.prefs.lang()) {
             self.error.set(Some(problem.into()));
             return;
         }
@@ -345,8 +350,9 @@ async fn summarize_with_warmup(
     request: SummarizeRequest,
     phase: RwSignal<Phase>,
     draft: RwSignal<Option<Draft>>,
+    texts: &'static Texts,
 ) -> Result<Summary, ErrorResponse> {
-    match stream_summary(&request, phase, draft).await {
+    match stream_summary(&request, phase, draft, texts).await {
         Err(e) if e.error.code == ErrorCode::ModelLoading && !request.parameters.wait_for_model => {
             let remaining = e.error.retry_after.unwrap_or(20);
             phase.set(Phase::WarmingUp { remaining });
@@ -368,7 +374,7 @@ async fn summarize_with_warmup(
                     });
                 }
             };
-            let retry = stream_summary(&retry, phase, draft);
+            let retry = stream_summary(&retry, phase, draft, texts);
             futures::pin_mut!(retry, countdown);
             match futures::future::select(retry, countdown).await {
                 futures::future::Either::Left((result, _)) => result,
@@ -385,11 +391,12 @@ async fn stream_summary(
     request: &SummarizeRequest,
     phase: RwSignal<Phase>,
     draft: RwSignal<Option<Draft>>,
+    texts: &'static Texts,
 ) -> Result<Summary, ErrorResponse> {
     let body = serde_json::to_string(request).map_err(|_| {
         ErrorResponse::from(PublicError::new(
             ErrorCode::InvalidRequest,
-            "The request could not be prepared. Reload the page and try again.",
+            texts.request_unprepared,
         ))
     })?;
     let mut outcome = None;
@@ -418,32 +425,20 @@ async fn stream_summary(
     .await;
     match (outcome, streamed) {
         (Some(outcome), _) => outcome,
-        (None, Err(e)) => Err(fetch_error(e)),
-        (None, Ok(())) => Err(fetch_error(FetchError::Interrupted)),
+        (None, Err(e)) => Err(fetch_error(e, texts)),
+        (None, Ok(())) => Err(fetch_error(FetchError::Interrupted, texts)),
     }
 }
 
 /// What the page says when a streamed request failed outside of the events themselves.
-fn fetch_error(e: FetchError) -> ErrorResponse {
+fn fetch_error(e: FetchError, texts: &Texts) -> ErrorResponse {
     let error = match e {
-        FetchError::Network => PublicError::new(
-            ErrorCode::Network,
-            "Precis could not be reached. Check your connection and try again.",
-        ),
-        FetchError::Interrupted => PublicError::new(
-            ErrorCode::Network,
-            "The connection to Precis was lost before the summary was finished. Try again.",
-        ),
+        FetchError::Network => PublicError::new(ErrorCode::Network, texts.unreachable),
+        FetchError::Interrupted => PublicError::new(ErrorCode::Network, texts.connection_lost),
         // Errors known before streaming starts come as a status with the usual JSON body.
         FetchError::Status { status, body } => match serde_json::from_str::<ErrorResponse>(&body) {
             Ok(e) => return e,
-            Err(_) => PublicError::new(
-                ErrorCode::Internal,
-                format!(
-                    "Precis answered with an error (HTTP {status}) that it did not explain. \
-                     Try again in a moment."
-                ),
-            ),
+            Err(_) => PublicError::new(ErrorCode::Internal, (texts.unexplained_status)(status)),
         },
     };
     error.into()
@@ -496,17 +491,28 @@ mod tests {
     #[test]
     fn error_bodies_are_read_and_other_failures_explained() {
         let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":7}}"#;
-        let e = fetch_error(FetchError::Status {
-            status: 429,
-            body: body.into(),
-        });
+        let en = crate::i18n::texts(crate::domain::settings::Lang::En);
+        let e = fetch_error(
+            FetchError::Status {
+                status: 429,
+                body: body.into(),
+            },
+            en,
+        );
         assert_eq!(e.error.code, ErrorCode::RateLimited);
         assert_eq!(e.error.retry_after, Some(7));
-        let e = fetch_error(FetchError::Status {
-            status: 502,
-            body: "<html>Bad gateway</html>".into(),
-        });
+        let e = fetch_error(
+            FetchError::Status {
+                status: 502,
+                body: "<html>Bad gateway</html>".into(),
+            },
+            en,
+        );
         assert!(e.error.message.contains("502"), "{}", e.error.message);
         assert!(!e.error.message.contains('<'));
+        let fr = crate::i18n::texts(crate::domain::settings::Lang::Fr);
+        let e = fetch_error(FetchError::Network, fr);
+        assert_eq!(e.error.code, ErrorCode::Network);
+        assert!(e.error.message.starts_with("Impossible de joindre Precis"));
     }
 }

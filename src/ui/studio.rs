@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::composer::Composer;
 use super::conversation::Conversation;
 use super::history::HistoryPanel;
+use super::prefs::use_prefs;
 use super::settings::SettingsPanel;
 use super::state::Studio;
 use crate::api::catalog::get_catalog;
@@ -14,8 +15,11 @@ use crate::domain::models::Catalog;
 #[component]
 pub fn StudioPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
+    let prefs = use_prefs();
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading Precis…"</p> }>
+        <Suspense fallback=move || {
+            view! { <p class="loading" role="status">{prefs.text(|t| t.loading)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match catalog.await {
                     Ok(catalog) => view! { <Workspace catalog/> }.into_any(),
@@ -28,7 +32,7 @@ pub fn StudioPage() -> impl IntoView {
 
 #[component]
 fn Workspace(catalog: Catalog) -> impl IntoView {
-    provide_context(Studio::new(catalog));
+    provide_context(Studio::new(catalog, use_prefs()));
     view! {
         <div class="workspace">
             <HistoryPanel/>

@@ -1,0 +1,218 @@
+//! The page's words in English, French and Portuguese: one typed catalogue, compiled into the
+//! server (which renders the first HTML) and the browser (which updates it).
+//!
+//! Each language is one `static` value of [`Texts`] (`en.rs`, `fr.rs`, `pt.rs`). A struct
+//! literal must name every field, so **a text missing in one language does not compile**
+//! (E0063) — exhaustive by construction, no test needed to find holes. Messages with numbers
+//! are plain functions (`fn(usize) -> String`) in the same struct: their arguments are typed,
+//! and each language writes its own plural rule and number format ([`numbers`]) where it
+//! needs them.
+//!
+//! Why not a crate such as `leptos_i18n`: it generates this kind of code from JSON/YAML files
+//! with procedural macros, which costs build time on every change (2 cores here), ties us to
+//! its Leptos version, and pulls ICU data for plurals and number formats into the WASM bundle
+//! (tens to hundreds of KB), where three languages and ~150 texts need a few KB of strings
+//! and a dozen lines of formatting. What we give up: translators edit Rust files rather than
+//! `.json`/`.ftl` ones, and adding a language means adding a `Lang` variant and a file here.
+//!
+//! Not translated yet: the history panel (`ui/history.rs`, being rewritten on another branch:
+//! it takes its texts from here after the merge), sentences written by the server (errors,
+//! model descriptions and reasons from the catalog), which stay English.
+
+mod en;
+mod fr;
+pub mod numbers;
+mod pt;
+
+use crate::domain::params::{LengthPreset, Param, StylePreset};
+use crate::domain::settings::{Lang, Theme};
+
+/// The catalogue of one language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &en::EN,
+        Lang::Fr => &fr::FR,
+        Lang::Pt => &pt::PT,
+    }
+}
+
+/// A parameter's name and the line explaining it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamText {
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+/// Every text the page shows, in one language. Fields are grouped by the part of the page
+/// that shows them; functions take what varies (numbers are formatted by the language).
+#[derive(Debug)]
+pub struct Texts {
+    // --- the frame: title, top bar, preferences, 404 ------------------------------------
+    pub page_title: &'static str,
+    pub page_description: &'static str,
+    pub skip_to_text: &'static str,
+    pub tagline: &'static str,
+    pub not_found: &'static str,
+    pub back_to_studio: &'static str,
+    pub loading: &'static str,
+    /// Accessible name of the group holding the language and theme pickers.
+    pub preferences: &'static str,
+    pub language: &'static str,
+    pub theme: &'static str,
+    pub theme_system: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+
+    // --- the composer --------------------------------------------------------------------
+    pub text_label: &'static str,
+    pub text_placeholder: &'static str,
+    /// "12 words · 64 characters · ~16 tokens"
+    pub text_stats: fn(words: usize, chars: usize, tokens: usize) -> String,
+    pub over_limit: fn(chars: usize, limit: usize) -> String,
+    pub window_parts: fn(tokens: usize, model: &str, window: usize, parts: usize) -> String,
+    pub window_close: fn(tokens: usize, window: usize, model: &str) -> String,
+    pub summarizing_with: fn(model: &str) -> String,
+    pub warming_up: fn(model: &str, seconds: u64) -> String,
+    pub stage_part: fn(part: u32, of: u32) -> String,
+    pub stage_combining: fn(parts: u32) -> String,
+    pub cancelled: &'static str,
+    pub cancel: &'static str,
+    pub summarize: &'static str,
+    pub key_ctrl: &'static str,
+    pub key_enter: &'static str,
+    /// Follows "Ctrl + Enter".
+    pub shortcut_action: &'static str,
+
+    // --- the conversation --------------------------------------------------------------
+    pub conversation: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_body: &'static str,
+    pub summary_in_progress: &'static str,
+    pub writing: &'static str,
+    pub waiting_first_words: &'static str,
+    /// "Your text (120 words)"
+    pub your_text: fn(words: usize) -> String,
+    /// "2.3 s · 12% of the original length" (the model's id goes before it)
+    pub turn_meta: fn(seconds: f64, percent: f64) -> String,
+    pub parts_note: fn(parts: u32) -> String,
+    pub partial_note: &'static str,
+    pub truncated_note: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub download_txt: &'static str,
+    pub download_md: &'static str,
+    /// The downloaded Markdown document.
+    pub md_summary: &'static str,
+    pub md_model: &'static str,
+    pub md_parameters: &'static str,
+    pub md_made: &'static str,
+    pub md_original: &'static str,
+    pub md_parts: fn(parts: u32) -> String,
+    pub md_partial: &'static str,
+    pub md_truncated: &'static str,
+
+    // --- the settings panel ------------------------------------------------------------
+    pub settings: &'static str,
+    pub model: &'static str,
+    pub not_available: fn(why: &str) -> String,
+    /// "On this server · reads any length · honours all parameters"
+    pub model_facts: fn(local: bool, window: Option<u32>, honours: Option<&str>) -> String,
+    pub unavailable_option: fn(label: &str) -> String,
+    pub experimental_option: fn(label: &str) -> String,
+    pub other_hf_model: &'static str,
+    pub hf_model_id: &'static str,
+    pub hf_model_placeholder: &'static str,
+    pub listed_unavailable: &'static str,
+    pub hf_needs_token: &'static str,
+    pub length: &'static str,
+    pub style: &'static str,
+    pub reset: &'static str,
+    pub preset_short: &'static str,
+    pub preset_medium: &'static str,
+    pub preset_long: &'static str,
+    pub preset_precise: &'static str,
+    pub preset_balanced: &'static str,
+    pub preset_creative: &'static str,
+    pub min_length: ParamText,
+    pub max_length: ParamText,
+    pub temperature: ParamText,
+    pub top_k: ParamText,
+    pub top_p: ParamText,
+    pub repetition_penalty: ParamText,
+    pub max_time: ParamText,
+    /// Unit after a length: "150 tokens".
+    pub unit_tokens: &'static str,
+    pub model_default: &'static str,
+    pub model_defaults: &'static str,
+    pub random_wording: &'static str,
+    pub wording_options: &'static str,
+    pub sample_wording: &'static str,
+    pub sample_help: &'static str,
+    pub sampling_only: &'static str,
+    pub never_samples: fn(model: &str) -> String,
+    pub seed: &'static str,
+    pub seed_placeholder: &'static str,
+    pub seed_help: &'static str,
+    pub hf_options: &'static str,
+    pub use_cache: &'static str,
+    pub use_cache_help: &'static str,
+    pub wait_for_model: &'static str,
+    pub wait_for_model_help: &'static str,
+    pub hf_only: &'static str,
+
+    // --- problems the page finds itself ------------------------------------------------
+    pub cannot_run_here: fn(model: &str, why: &str) -> String,
+    pub seed_invalid: &'static str,
+    pub request_unprepared: &'static str,
+    pub unreachable: &'static str,
+    pub connection_lost: &'static str,
+    pub unexplained_status: fn(status: u16) -> String,
+    pub empty_text: &'static str,
+    pub text_too_long: fn(chars: usize, limit: usize) -> String,
+    /// "Top-p must be between 0 and 1; it is 2." (`min`, `max`, `value` already formatted)
+    pub must_be_between: fn(label: &str, min: &str, max: &str, value: &str) -> String,
+    pub must_be_at_least: fn(label: &str, min: &str, value: &str) -> String,
+    pub min_over_max: fn(min: u32, max: u32) -> String,
+}
+
+impl Texts {
+    /// A parameter's name and help line. Exhaustive: a new [`Param`] needs its texts here.
+    pub fn param(&self, p: Param) -> &ParamText {
+        match p {
+            Param::MinLength => &self.min_length,
+            Param::MaxLength => &self.max_length,
+            Param::Temperature => &self.temperature,
+            Param::TopK => &self.top_k,
+            Param::TopP => &self.top_p,
+            Param::RepetitionPenalty => &self.repetition_penalty,
+            Param::MaxTime => &self.max_time,
+        }
+    }
+
+    pub fn length_preset(&self, p: LengthPreset) -> &'static str {
+        match p {
+            LengthPreset::Short => self.preset_short,
+            LengthPreset::Medium => self.preset_medium,
+            LengthPreset::Long => self.preset_long,
+        }
+    }
+
+    pub fn style_preset(&self, p: StylePreset) -> &'static str {
+        match p {
+            StylePreset::Precise => self.preset_precise,
+            StylePreset::Balanced => self.preset_balanced,
+            StylePreset::Creative => self.preset_creative,
+        }
+    }
+
+    pub fn theme_name(&self, theme: Theme) -> &'static str {
+        match theme {
+            Theme::System => self.theme_system,
+            Theme::Light => self.theme_light,
+            Theme::Dark => self.theme_dark,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
