@@ -153,7 +153,8 @@ pub async fn get_settings(
     request_body(content = UserSettings, example = json!({"lang": "fr", "theme": "dark",
         "default_model": "local/textrank", "default_params": {"min_length": 20, "max_length": 80}})),
     responses(
-        (status = 200, description = "Saved.", body = UserSettings),
+        (status = 200, description = "Saved.", body = UserSettings, example = json!({"lang": "fr",
+            "theme": "dark", "default_model": "local/textrank", "default_params": {"min_length": 20, "max_length": 80}})),
         (status = 400, description = "The body is not JSON or has unknown fields.", body = ErrorResponse,
             example = json!({"error": {"code": "invalid_request", "message": "The request could not be read: it is not valid JSON. The API page (/api/docs) shows what each route expects."}})),
         (status = 422, description = "A default parameter is out of bounds, or the model id is malformed; `field` names it.",
