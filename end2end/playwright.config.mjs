@@ -5,6 +5,7 @@
 //   - "hf"      Precis with a token, pointed at the mock  127.0.0.1:3000
 //   - "local"   Precis without a token (local engine)     127.0.0.1:3001
 //   - "limited" Precis with a token and a tiny own rate limit (burst 2, 1/min)  127.0.0.1:3002
+//   - "members" Precis without a token, for accounts only (PRECIS_ALLOW_ANONYMOUS=false)  127.0.0.1:3003
 // Each Precis instance gets a fresh, empty data directory, and the repo's models/ folder (the
 // embedded engine's weights, fetched by scripts/models.sh; $PRECIS_MODELS_DIR overrides it) —
 // except "limited", whose models folder is empty: its picker shows models that cannot run.
@@ -38,7 +39,7 @@ const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 const precisCommand = (keep) =>
   ['env', ...HF_VARS.filter((v) => !keep.includes(v)).map((v) => `-u ${v}`), shellQuote(precisBin)].join(' ');
 
-function precis(name, port, { token, burst = 1000, perMinute = 6000, models = modelsDir }) {
+function precis(name, port, { token, burst = 1000, perMinute = 6000, models = modelsDir, anonymous = true }) {
   return {
     name: `precis-${name}`,
     command: precisCommand(token ? ['HF_TOKEN', 'HF_BASE_URL'] : []),
@@ -58,6 +59,7 @@ function precis(name, port, { token, burst = 1000, perMinute = 6000, models = mo
       RUST_LOG: 'info',
       PRECIS_RATE_LIMIT_BURST: String(burst),
       PRECIS_RATE_LIMIT_PER_MINUTE: String(perMinute),
+      PRECIS_ALLOW_ANONYMOUS: String(anonymous),
       ...(token ? { HF_TOKEN: 'e2e-token', HF_BASE_URL: mockUrl } : {}),
     },
   };
@@ -115,5 +117,7 @@ export default defineConfig({
     precis('hf', 3000, { token: true }),
     precis('local', 3001, { token: false }),
     precis('limited', 3002, { token: true, burst: 2, perMinute: 1, models: freshDataDir('no-models') }),
+    // TextRank needs no weights: an empty models folder keeps its start-up quick
+    precis('members', 3003, { token: false, anonymous: false, models: freshDataDir('members-models') }),
   ],
 });

@@ -51,6 +51,19 @@ pub(crate) mod ctx {
         })
     }
 
+    /// Whether this server function was called by an HTML form rather than the page's code
+    /// (which asks for JSON): a POST that accepts `text/html`.
+    fn is_html_form_post() -> bool {
+        use_context::<Parts>().is_some_and(|parts| {
+            parts.method == axum::http::Method::POST
+                && parts
+                    .headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"))
+        })
+    }
+
     /// Adds a `Set-Cookie` header to the server function's response.
     pub fn set_cookie(cookie: axum_extra::extract::cookie::Cookie<'static>) {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -64,7 +77,12 @@ pub(crate) mod ctx {
     pub fn fail(e: AppError) -> ErrorResponse {
         let (status, public) = e.report();
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(status);
+            // A plain form post (a page whose WASM bundle has not loaded) is answered with a
+            // redirect back to the form, the error in its URL: a status set here would replace
+            // the 302 and leave the browser on the JSON body.
+            if !is_html_form_post() {
+                response.set_status(status);
+            }
             if let Some(secs) = public.retry_after {
                 response.insert_header(RETRY_AFTER, HeaderValue::from(secs));
             }

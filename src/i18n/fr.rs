@@ -84,7 +84,8 @@ pub(super) static FR: Texts = Texts {
 
     conversation: "Conversation",
     welcome_title: "Résumez tout ce que vous voulez",
-    welcome_body: "Collez un texte ci-dessous, choisissez une longueur et appuyez sur Résumer. Vos \
+    welcome_body:
+        "Collez un texte ci-dessous, choisissez une longueur et appuyez sur Résumer. Vos \
                    résumés s’affichent ici et restent dans votre historique.",
     summary_in_progress: "Résumé en cours",
     writing: "Rédaction…",

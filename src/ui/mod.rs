@@ -1,5 +1,6 @@
 //! The page, rendered on the server and hydrated in the browser.
 
+mod account;
 mod browser;
 mod composer;
 mod conversation;
@@ -11,17 +12,22 @@ mod prefs_menu;
 mod prefs_store;
 mod settings;
 // only the browser reads streams
+mod session;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod sse;
 mod state;
 mod studio;
 #[cfg(test)]
 mod theme_css;
+mod topbar;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::hooks::use_location;
+use leptos_router::{path, SsrMode};
+
+use session::Session;
 
 use crate::domain::errors::ErrorResponse;
 use prefs::{color_scheme, Prefs};
@@ -50,29 +56,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The preferences every page starts from, read once per page load.
 type PrefsSource = OnceResource<Result<StoredPrefs, ErrorResponse>>;
 
+/// Every page is rendered whole on the server before it is sent (`SsrMode::Async`): the top
+/// bar, the studio and the account pages are those of the person asking, in their language and
+/// theme, with no flash of a signed-out page; a redirect (signed in, on /sign-in) is a real
+/// HTTP redirect. leptos_meta writes `<html lang data-theme>` only into the first chunk, another
+/// reason not to stream.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    Session::provide();
     // Blocking: the server sends no HTML before it knows the language and theme.
     let stored: PrefsSource = OnceResource::new_blocking(load_prefs());
-    // Pages render in one piece (`SsrMode::Async`; the 404 page always is): leptos_meta writes
-    // `<html lang data-theme>`, the description and the colour scheme only into the first
-    // chunk of a stream, and a streamed frame may reach it after that chunk — then the page
-    // would arrive without its language. What waits is in memory or one SQLite read.
     view! {
         <Stylesheet id="leptos" href="/pkg/precis.css"/>
         <Router>
-            <Routes fallback=move || view! { <Frame stored><NotFound/></Frame> }>
-                <Route
-                    path=StaticSegment("")
-                    view=move || view! { <Frame stored><studio::StudioPage/></Frame> }
-                    ssr=SsrMode::Async
-                />
-            </Routes>
+            <Frame stored>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("") view=studio::StudioPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=account::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-up") view=account::SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/keys") view=account::KeysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=account::SettingsPage ssr=SsrMode::Async/>
+                </Routes>
+            </Frame>
         </Router>
     }
 }
-
 /// Waits for the preferences, then lays out what every page has around its content: the
 /// `<html>` attributes, title, skip link and top bar, in the chosen language and theme.
 #[component]
@@ -100,17 +110,8 @@ fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
         <Title text=move || prefs.t().page_title/>
         <Meta name="description" content=move || prefs.t().page_description/>
         <Meta name="color-scheme" content=move || color_scheme(prefs.theme())/>
-        <a class="skip-link" href="#text">{prefs.text(|t| t.skip_to_text)}</a>
-        <header class="topbar">
-            <h1>
-                <span class="logo" aria-hidden="true">"¶"</span>
-                "Precis"
-            </h1>
-            <p class="tagline">{prefs.text(|t| t.tagline)}</p>
-            // a plain link: /api/docs is served by the server, not a page of this router
-            <a class="api-link" href="/api/docs" rel="external">"API"</a>
-            <prefs_menu::PrefsMenu/>
-        </header>
+        <SkipLink/>
+        <topbar::TopBar/>
         {children()}
     }
 }
@@ -124,5 +125,19 @@ fn NotFound() -> impl IntoView {
             " "
             <a href="/">{prefs.text(|t| t.back_to_studio)}</a>
         </p>
+    }
+}
+
+/// The first thing Tab reaches: straight to the text box in the studio, to the page's main
+/// content elsewhere.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let prefs = prefs::use_prefs();
+    let location = use_location();
+    let studio = move || location.pathname.get() == "/";
+    view! {
+        <a class="skip-link" href=move || if studio() { "#text" } else { "#main" }>
+            {move || if studio() { prefs.t().skip_to_text } else { "Skip to the main content" }}
+        </a>
     }
 }

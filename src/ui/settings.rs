@@ -15,14 +15,23 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <aside class="settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{prefs.text(|t| t.settings)}</h2>
-            <ModelPicker/>
-            <Presets/>
-            <div class="sliders">
-                {Param::ALL.into_iter().map(|param| view! { <ParamSlider param/> }).collect_view()}
-            </div>
-            <Sampling/>
-            <Options/>
+            <StudioControls/>
         </aside>
+    }
+}
+
+/// Model picker, presets, sliders and options of the [`Studio`] in context: the studio's panel,
+/// and the defaults on the settings page (one set of controls and rules for both).
+#[component]
+pub fn StudioControls() -> impl IntoView {
+    view! {
+        <ModelPicker/>
+        <Presets/>
+        <div class="sliders">
+            {Param::ALL.into_iter().map(|param| view! { <ParamSlider param/> }).collect_view()}
+        </div>
+        <Sampling/>
+        <Options/>
     }
 }
 

@@ -7,6 +7,7 @@ use super::prefs::Prefs;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
 use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
 use crate::domain::params::{default_params, Invalid, SummaryParams};
+use crate::domain::settings::UserSettings;
 use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
 use crate::i18n::Texts;
@@ -82,6 +83,8 @@ pub struct Studio {
     pub history_version: RwSignal<u32>,
     /// The page's language: the messages the studio writes itself are in it.
     pub prefs: Prefs,
+    /// What Reset restores: the person's saved default parameters, else the built-in ones.
+    defaults: StoredValue<SummaryParams>,
     run: Action<SummarizeRequest, ()>,
     abort: StoredValue<Option<ActionAbortHandle>>,
 }
@@ -178,8 +181,55 @@ impl Studio {
             phase,
             history_version,
             prefs,
+            defaults: StoredValue::new(default_params()),
             run,
             abort: StoredValue::new(None),
+        }
+    }
+
+    /// Starts the studio from a person's saved defaults (model and parameters), which Reset
+    /// then restores. A saved model this server cannot run is left out: the picker keeps the
+    /// server's choice.
+    pub fn start_from(&self, settings: &UserSettings) {
+        if let Some(params) = settings.default_params {
+            self.defaults.set_value(params);
+        }
+        self.show(settings);
+    }
+
+    /// Puts the model and parameters of `settings` in the controls (the settings page edits
+    /// them with the studio's own controls); what they leave unset keeps its current value.
+    pub fn show(&self, settings: &UserSettings) {
+        if let Some(model) = &settings.default_model {
+            self.choose_model(model);
+        }
+        if let Some(params) = settings.default_params {
+            self.params.set(params);
+            self.seed_text
+                .set(params.seed.map(|s| s.to_string()).unwrap_or_default());
+        }
+    }
+
+    /// Chooses `id` in the picker: a model of the catalog that can run here, or any well-formed
+    /// HuggingFace id when the server takes those. Returns whether it was chosen.
+    pub fn choose_model(&self, id: &str) -> bool {
+        let (known, usable, custom_allowed) = self.catalog.with_value(|c| {
+            let model = c.get(id);
+            (
+                model.is_some(),
+                model.is_some_and(|m| m.unavailable.is_none()),
+                c.custom_models,
+            )
+        });
+        if usable {
+            self.choice.set(id.to_string());
+            true
+        } else if !known && custom_allowed && check_model_id(id).is_ok() {
+            self.choice.set(CUSTOM_MODEL.to_string());
+            self.custom_model.set(id.to_string());
+            true
+        } else {
+            false
         }
     }
 
@@ -322,9 +372,12 @@ impl Studio {
         }
     }
 
+    /// Back to the defaults this studio started from (the person's own, else the built-in ones).
     pub fn reset_params(&self) {
-        self.params.set(default_params());
-        self.seed_text.set(String::new());
+        let params = self.defaults.get_value();
+        self.params.set(params);
+        self.seed_text
+            .set(params.seed.map(|s| s.to_string()).unwrap_or_default());
     }
 }
 

@@ -1,29 +1,39 @@
-//! The summarize page: waits for the model catalog, then lays out history, conversation,
-//! composer and settings around one shared [`Studio`] state.
+//! The summarize page: waits for the model catalog and the session, then lays out history,
+//! conversation, composer and settings around one shared [`Studio`] state, started from the
+//! person's saved defaults. A new person (signing in or out) gets a new studio.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::composer::Composer;
 use super::conversation::Conversation;
 use super::history::HistoryPanel;
 use super::prefs::use_prefs;
+use super::session::use_session;
 use super::settings::SettingsPanel;
 use super::state::Studio;
 use crate::api::catalog::get_catalog;
 use crate::domain::models::Catalog;
+use crate::domain::settings::UserSettings;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
     let prefs = use_prefs();
+    let session = use_session();
     view! {
         <Suspense fallback=move || {
             view! { <p class="loading" role="status">{prefs.text(|t| t.loading)}</p> }
         }>
             {move || Suspend::new(async move {
-                match catalog.await {
-                    Ok(catalog) => view! { <Workspace catalog/> }.into_any(),
-                    Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
+                match (catalog.await, session.me.await) {
+                    (Ok(catalog), Ok(me)) if me.may_summarize() => {
+                        view! { <Workspace catalog settings=me.settings/> }.into_any()
+                    }
+                    (Ok(_), Ok(_)) => view! { <SignInToSummarize/> }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => {
+                        view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -31,8 +41,10 @@ pub fn StudioPage() -> impl IntoView {
 }
 
 #[component]
-fn Workspace(catalog: Catalog) -> impl IntoView {
-    provide_context(Studio::new(catalog, use_prefs()));
+fn Workspace(catalog: Catalog, settings: UserSettings) -> impl IntoView {
+    let studio = Studio::new(catalog, use_prefs());
+    studio.start_from(&settings);
+    provide_context(studio);
     view! {
         <div class="workspace">
             <HistoryPanel/>
@@ -42,5 +54,26 @@ fn Workspace(catalog: Catalog) -> impl IntoView {
             </main>
             <SettingsPanel/>
         </div>
+    }
+}
+
+/// In place of the studio, where the server keeps summaries for accounts only
+/// (`PRECIS_ALLOW_ANONYMOUS=false`) and nobody is signed in.
+#[component]
+fn SignInToSummarize() -> impl IntoView {
+    view! {
+        <main id="main" class="page">
+            <section class="card narrow" aria-labelledby="members-title">
+                <h2 id="members-title">"Sign in to summarize"</h2>
+                <p>
+                    "This Precis server summarizes for people with an account, and keeps each "
+                    "one's history for them."
+                </p>
+                <p class="form-actions">
+                    <A href="/sign-in" attr:class="button-link primary">"Sign in"</A>
+                    <A href="/sign-up" attr:class="button-link">"Create an account"</A>
+                </p>
+            </section>
+        </main>
     }
 }

@@ -1,0 +1,85 @@
+//! `/sign-in`: email and password.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::form::{focus_on_failure, guard, Answer, FormAlert, FormField, Input};
+use super::gate::StudioIfSignedIn;
+use super::to_studio_after;
+use crate::api::account::SignIn;
+use crate::domain::account::Email;
+use crate::domain::errors::Field;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-in-alert");
+    let email = Input::new();
+    let password = Input::new();
+    let email_rule = Signal::derive(move || {
+        email
+            .value
+            .with(|v| Email::parse(v).err().map(|e| e.message))
+    });
+    let password_rule = Signal::derive(move || {
+        password
+            .value
+            .with(|v| v.is_empty().then(|| "Type your password.".to_string()))
+    });
+    // A refused sign-in is most often a mistyped password: focus goes there.
+    focus_on_failure(
+        action,
+        vec![(Field::Password, password), (Field::Email, email)],
+    );
+    to_studio_after(action);
+    let pending = action.pending();
+
+    view! {
+        <Title text="Sign in — Precis"/>
+        <StudioIfSignedIn/>
+        <main id="main" class="page">
+            <section class="card narrow" aria-labelledby="sign-in-title">
+                <h2 id="sign-in-title">"Sign in"</h2>
+                <ActionForm action attr:class="account-form" attr:novalidate=true>
+                    <FormField
+                        input=email
+                        name="email"
+                        label="Email"
+                        kind="email"
+                        autocomplete="email"
+                        field=Field::Email
+                        answer
+                        rule=email_rule
+                    />
+                    <FormField
+                        input=password
+                        name="password"
+                        label="Password"
+                        kind="password"
+                        autocomplete="current-password"
+                        field=Field::Password
+                        answer
+                        rule=password_rule
+                    />
+                    <FormAlert answer/>
+                    <div class="form-actions">
+                        <button
+                            type="submit"
+                            class="primary"
+                            disabled=move || pending.get()
+                            on:click=guard(vec![(email, email_rule), (password, password_rule)])
+                        >
+                            "Sign in"
+                        </button>
+                        <p class="status" role="status">
+                            {move || pending.get().then_some("Signing in…")}
+                        </p>
+                    </div>
+                </ActionForm>
+                <p class="hint">"New to Precis? " <A href="/sign-up">"Create an account"</A></p>
+            </section>
+        </main>
+    }
+}

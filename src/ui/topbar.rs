@@ -1,0 +1,68 @@
+//! The bar at the top of every page: the name (a link to the studio), and who is signed in —
+//! or the ways to sign in.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::account::SignOutButton;
+use super::prefs::use_prefs;
+use super::prefs_menu::PrefsMenu;
+use super::session::use_session;
+use crate::domain::account::Me;
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let session = use_session();
+    let prefs = use_prefs();
+    view! {
+        <header class="topbar">
+            <h1>
+                <A href="/" attr:class="brand">
+                    <span class="logo" aria-hidden="true">"¶"</span>
+                    "Precis"
+                </A>
+            </h1>
+            <p class="tagline">{prefs.text(|t| t.tagline)}</p>
+            // Keeps showing the last person while a new sign-in is being loaded.
+            <Transition>
+                {move || Suspend::new(async move {
+                    session.me.await.ok().map(|me| view! { <AccountNav me/> })
+                })}
+            </Transition>
+            // a plain link: /api/docs is served by the server, not a page of this router
+            <a class="api-link" href="/api/docs" rel="external">"API"</a>
+            <PrefsMenu/>
+        </header>
+    }
+}
+
+#[component]
+fn AccountNav(me: Me) -> impl IntoView {
+    match me.email {
+        Some(email) => view! {
+            <nav class="account-nav" aria-label="Account">
+                <span class="who">
+                    <span class="visually-hidden">"Signed in as "</span>
+                    {email}
+                </span>
+                <ul>
+                    <li><A href="/account" exact=true>"Account"</A></li>
+                    <li><A href="/account/keys">"API keys"</A></li>
+                    <li><A href="/settings">"Settings"</A></li>
+                    <li><SignOutButton/></li>
+                </ul>
+            </nav>
+        }
+        .into_any(),
+        None => view! {
+            <nav class="account-nav" aria-label="Account">
+                <ul>
+                    <li><A href="/settings">"Settings"</A></li>
+                    <li><A href="/sign-in">"Sign in"</A></li>
+                    <li><A href="/sign-up" attr:class="button-link">"Sign up"</A></li>
+                </ul>
+            </nav>
+        }
+        .into_any(),
+    }
+}
