@@ -33,10 +33,30 @@ pub struct StoredPrefs {
 /// The preferences of the person asking, read from the request. Runs on the server while it
 /// renders the page (the result travels to the browser inside the HTML, so hydration sees the
 /// same values without asking again).
+///
+/// The language and theme saved on the server for this person (their account, or their
+/// anonymous id) win over the cookie: an account's choice follows it to every browser. The
+/// cookie fills what was never saved there.
 #[server(prefix = "/api/ui", endpoint = "prefs")]
 pub async fn load_prefs() -> Result<StoredPrefs, ErrorResponse> {
     let parts = crate::api::ctx::parts()?;
-    Ok(from_headers(&parts.headers))
+    let (state, identity) = crate::api::ctx::request()?;
+    let mut prefs = from_headers(&parts.headers);
+    let saved = state
+        .auth
+        .settings()
+        .get(&identity.user)
+        .await
+        .map_err(|e| crate::api::ctx::fail(e.into()))?;
+    if saved.lang.is_some() {
+        prefs.settings.lang = saved.lang;
+    }
+    if saved.theme != Theme::System {
+        prefs.settings.theme = saved.theme;
+    }
+    prefs.settings.default_model = saved.default_model;
+    prefs.settings.default_params = saved.default_params;
+    Ok(prefs)
 }
 
 /// The cookie's settings and the `Accept-Language` choice, from request headers.
@@ -62,8 +82,23 @@ pub fn from_headers(headers: &axum::http::HeaderMap) -> StoredPrefs {
     }
 }
 
-/// Keeps the settings for the next visit. Called from event handlers, so only in the browser.
+/// Keeps the settings for the next visit: in the cookie (read before anything else), and in
+/// the person's settings on the server (only the language and theme are changed there, so a
+/// default model saved meanwhile on another page is kept). Called from event handlers, so only
+/// in the browser.
 pub fn save(settings: &UserSettings) {
+    #[cfg(feature = "hydrate")]
+    {
+        let (lang, theme) = (settings.lang, settings.theme);
+        leptos::task::spawn_local(async move {
+            use crate::api::settings::{get_settings, save_settings};
+            if let Ok(mut saved) = get_settings().await {
+                saved.lang = lang;
+                saved.theme = theme;
+                let _ = save_settings(saved).await;
+            }
+        });
+    }
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;

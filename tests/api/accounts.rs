@@ -409,3 +409,29 @@ async fn the_language_follows_accept_language_until_chosen() {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["settings"]["lang"], "fr");
 }
+
+#[tokio::test]
+async fn the_accounts_language_and_theme_follow_it_to_another_browser() {
+    let app = spawn_app().await;
+    let laptop = app.user();
+    laptop.sign_up("ana@example.org", PASSWORD).await;
+    let res = laptop
+        .send(
+            laptop
+                .http
+                .put(format!("{}/api/v1/settings", laptop.base))
+                .json(&json!({"lang": "pt", "theme": "dark"})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+
+    let phone = app.user();
+    let before = phone.send(phone.http.get(format!("{}/", phone.base))).await;
+    let html = before.text().await.unwrap();
+    assert!(html.contains("<html lang=\"en\""), "a stranger gets English");
+    assert_eq!(phone.sign_in("ana@example.org", PASSWORD).await.status(), 200);
+    let after = phone.send(phone.http.get(format!("{}/", phone.base))).await;
+    let html = after.text().await.unwrap();
+    assert!(html.contains("lang=\"pt\""), "the page is in Portuguese: {}", &html[..300.min(html.len())]);
+    assert!(html.contains("data-theme=\"dark\""));
+}
