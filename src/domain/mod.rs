@@ -3,8 +3,10 @@
 pub mod account;
 pub mod errors;
 pub mod models;
+pub mod objects;
 pub mod params;
 pub mod settings;
 pub mod stream;
 pub mod summary;
 pub mod text;
+pub mod whole;
