@@ -14,6 +14,9 @@ log "unit and integration tests"
 # Also builds target/debug/precis, the server the browser tests start.
 cargo test --no-default-features --features ssr
 
+log "API fuzzing against the OpenAPI document (schemathesis)"
+bash scripts/schemathesis.sh
+
 log "browser bundle"
 bash scripts/build.sh --site
 

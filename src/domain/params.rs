@@ -143,15 +143,27 @@ impl Param {
 /// The parameters of one summary request. `None` leaves the model's own default.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SummaryParams {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::whole::option"
+    )]
     pub min_length: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::whole::option"
+    )]
     pub max_length: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::whole::option"
+    )]
     pub top_k: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
@@ -164,7 +176,11 @@ pub struct SummaryParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub do_sample: Option<bool>,
     /// Seed of the random draw: the same seed and settings give the same summary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::whole::option"
+    )]
     pub seed: Option<u64>,
     /// HuggingFace models: reuse HuggingFace's cached answer to the same request.
     #[serde(default = "default_true")]
@@ -176,6 +192,8 @@ pub struct SummaryParams {
     #[cfg_attr(feature = "ssr", schema(default = false))]
     pub wait_for_model: bool,
 }
+
+crate::impl_object_only!(SummaryParams);
 
 fn default_true() -> bool {
     true
@@ -581,5 +599,13 @@ mod tests {
     fn fractional_lengths_are_rejected_in_json() {
         let r: Result<SummaryParams, _> = serde_json::from_str(r#"{"max_length": 10.5}"#);
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn whole_floats_are_accepted_as_integers() {
+        // JSON Schema's `integer`, and what Python's json writes for a whole float
+        let p: SummaryParams =
+            serde_json::from_str(r#"{"max_length": 80.0, "top_k": 5.0, "seed": 7.0}"#).unwrap();
+        assert_eq!((p.max_length, p.top_k, p.seed), (Some(80), Some(5), Some(7)));
     }
 }

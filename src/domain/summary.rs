@@ -12,7 +12,7 @@ use crate::i18n::texts;
 /// `POST /api/v1/summaries` body, and the argument of the `summarize` server function.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SummarizeRequest {
     pub text: String,
     /// A catalog id or any HuggingFace model id; the server's default when absent.
@@ -21,6 +21,8 @@ pub struct SummarizeRequest {
     #[serde(default)]
     pub parameters: SummaryParams,
 }
+
+crate::impl_object_only!(SummarizeRequest);
 
 impl SummarizeRequest {
     /// Every rule the request breaks, in English (the server's answers).
@@ -180,6 +182,27 @@ mod tests {
         let mut r = request("Some text.");
         r.model = Some("not a model".into());
         assert_eq!(r.validate().unwrap_err().field, Field::Model);
+    }
+
+    #[test]
+    fn only_json_objects_are_requests() {
+        // serde's derive would take the fields in order from an array
+        for json in [
+            r#"["Some text."]"#,
+            r#"{"text": "Some text.", "parameters": [null, 80]}"#,
+            r#"{"text": "Some text.", "parameters": null}"#,
+            r#""Some text.""#,
+        ] {
+            let e = serde_json::from_str::<SummarizeRequest>(json).unwrap_err();
+            assert!(e.to_string().contains("expected a JSON object"), "{json}: {e}");
+        }
+        let r: SummarizeRequest =
+            serde_json::from_str(r#"{"text": "Hi.", "parameters": {"max_length": 80}}"#).unwrap();
+        assert_eq!(r.parameters.max_length, Some(80));
+        // and written as before
+        let back: SummarizeRequest =
+            serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(back, r);
     }
 
     #[test]
