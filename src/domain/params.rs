@@ -484,7 +484,10 @@ mod tests {
         let e = with(Param::TopK, 0.0).validate().unwrap_err();
         assert_eq!(e.message, "Top-k must be at least 1; it is 0.");
         let e = with(Param::Temperature, 100.5).validate().unwrap_err();
-        assert_eq!(e.message, "Temperature must be between 0 and 100; it is 100.5.");
+        assert_eq!(
+            e.message,
+            "Temperature must be between 0 and 100; it is 100.5."
+        );
     }
 
     #[test]
@@ -504,7 +507,11 @@ mod tests {
         }
         .problems_in(Lang::Pt);
         assert_eq!(pt[0].field, Field::MinLength);
-        assert!(pt[0].message.starts_with("O tamanho mínimo (200)"), "{}", pt[0].message);
+        assert!(
+            pt[0].message.starts_with("O tamanho mínimo (200)"),
+            "{}",
+            pt[0].message
+        );
     }
 
     #[test]

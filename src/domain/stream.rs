@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::PublicError;
 use super::settings::Lang;
-use crate::i18n::texts;
 use super::summary::Summary;
+use crate::i18n::texts;
 
 /// What the engine is doing now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

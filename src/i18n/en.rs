@@ -24,7 +24,6 @@ pub(super) static EN: Texts = Texts {
     tagline: "Summaries on your own server",
     not_found: "This page does not exist.",
     back_to_studio: "Go back to the studio",
-    loading: "Loading Precis…",
     preferences: "Preferences",
     language: "Language",
     theme: "Theme",
@@ -66,7 +65,9 @@ pub(super) static EN: Texts = Texts {
     },
     summarizing_with: |model| format!("Summarizing with {model}…"),
     warming_up: |model, seconds| {
-        format!("{model} is warming up on HuggingFace, about {seconds} s. Precis will retry by itself.")
+        format!(
+            "{model} is warming up on HuggingFace, about {seconds} s. Precis will retry by itself."
+        )
     },
     stage_part: |part, of| format!("Summarizing part {part} of {of}…"),
     stage_combining: |parts| format!("Combining {parts} parts…"),
@@ -182,7 +183,9 @@ pub(super) static EN: Texts = Texts {
     sample_help: "Draw each word at random (Temperature, Top-k and Top-p apply) instead of always \
                   the likeliest: varied wording, a different summary each time.",
     sampling_only: "Only used by models that can vary their wording.",
-    never_samples: |model| format!("{model} always writes its likeliest wording: it does not sample."),
+    never_samples: |model| {
+        format!("{model} always writes its likeliest wording: it does not sample.")
+    },
     seed: "Seed",
     seed_placeholder: "random",
     seed_help: "With random wording: the same seed and settings give the same summary again. \
@@ -191,14 +194,16 @@ pub(super) static EN: Texts = Texts {
     use_cache: "Use cache",
     use_cache_help: "Reuse HuggingFace's answer when the same text was summarized before.",
     wait_for_model: "Wait for model",
-    wait_for_model_help: "If the model is asleep, wait for it to load instead of being told to retry.",
+    wait_for_model_help:
+        "If the model is asleep, wait for it to load instead of being told to retry.",
     hf_only: "Only used by HuggingFace models.",
 
     cannot_run_here: |model, why| format!("{model} cannot run on this server. {why}"),
     seed_invalid: "Seed must be a whole number of 0 or more; leave it empty for a random one.",
     request_unprepared: "The request could not be prepared. Reload the page and try again.",
     unreachable: "Precis could not be reached. Check your connection and try again.",
-    connection_lost: "The connection to Precis was lost before the summary was finished. Try again.",
+    connection_lost:
+        "The connection to Precis was lost before the summary was finished. Try again.",
     unexplained_status: |status| {
         format!(
             "Precis answered with an error (HTTP {status}) that it did not explain. Try again in \

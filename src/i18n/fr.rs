@@ -24,7 +24,6 @@ pub(super) static FR: Texts = Texts {
     tagline: "Des résumés sur votre propre serveur",
     not_found: "Cette page n’existe pas.",
     back_to_studio: "Revenir au studio",
-    loading: "Chargement de Precis…",
     preferences: "Préférences",
     language: "Langue",
     theme: "Thème",
@@ -84,7 +83,8 @@ pub(super) static FR: Texts = Texts {
 
     conversation: "Conversation",
     welcome_title: "Résumez tout ce que vous voulez",
-    welcome_body: "Collez un texte ci-dessous, choisissez une longueur et appuyez sur Résumer. Vos \
+    welcome_body:
+        "Collez un texte ci-dessous, choisissez une longueur et appuyez sur Résumer. Vos \
                    résumés s’affichent ici et restent dans votre historique.",
     summary_in_progress: "Résumé en cours",
     writing: "Rédaction…",

@@ -54,7 +54,6 @@ pub struct Texts {
     pub tagline: &'static str,
     pub not_found: &'static str,
     pub back_to_studio: &'static str,
-    pub loading: &'static str,
     /// Accessible name of the group holding the language and theme pickers.
     pub preferences: &'static str,
     pub language: &'static str,

@@ -25,7 +25,6 @@ pub(super) static PT: Texts = Texts {
     tagline: "Resumos no seu próprio servidor",
     not_found: "Esta página não existe.",
     back_to_studio: "Voltar ao estúdio",
-    loading: "Um momento…",
     preferences: "Preferências",
     language: "Idioma",
     theme: "Tema",
@@ -205,7 +204,8 @@ pub(super) static PT: Texts = Texts {
     hf_only: "Só é usado pelos modelos do HuggingFace.",
 
     cannot_run_here: |model, why| format!("{model} não pode ser executado neste servidor. {why}"),
-    seed_invalid: "A semente deve ser um número inteiro igual ou superior a 0; deixe o campo vazio \
+    seed_invalid:
+        "A semente deve ser um número inteiro igual ou superior a 0; deixe o campo vazio \
                    para um sorteio aleatório.",
     request_unprepared: "Não foi possível preparar o pedido. Recarregue a página e tente de novo.",
     unreachable: "Não foi possível chegar ao Precis. Verifique a rede e tente de novo.",

@@ -40,7 +40,10 @@ fn the_debug_reader_sees_every_kind_of_field() {
     let en = plain_texts(texts(Lang::En));
     assert_eq!(en["summarize"], "Summarize");
     assert_eq!(en["top_p.label"], "Top-p");
-    assert_eq!(en["max_time.help"], "Stop generating after this many seconds.");
+    assert_eq!(
+        en["max_time.help"],
+        "Stop generating after this many seconds."
+    );
     // about 100 plain texts: if Debug's layout changed, this would find none
     assert!(en.len() > 80, "{}", en.len());
     assert!(!en.contains_key("text_stats"));
@@ -130,16 +133,16 @@ fn every_message_function_says_something_in_every_language() {
 #[test]
 fn counts_take_each_languages_plural() {
     let stats = |lang, w, c, k| (texts(lang).text_stats)(w, c, k);
-    assert_eq!(stats(Lang::En, 1, 0, 2), "1 word · 0 characters · ~2 tokens");
+    assert_eq!(
+        stats(Lang::En, 1, 0, 2),
+        "1 word · 0 characters · ~2 tokens"
+    );
     assert_eq!(
         stats(Lang::En, 12_345, 1, 0),
         "12,345 words · 1 character · ~0 tokens"
     );
     // French: 0 and 1 are singular; thousands grouped by a narrow no-break space
-    assert_eq!(
-        stats(Lang::Fr, 0, 1, 2),
-        "0 mot · 1 caractère · ~2 jetons"
-    );
+    assert_eq!(stats(Lang::Fr, 0, 1, 2), "0 mot · 1 caractère · ~2 jetons");
     assert_eq!(
         stats(Lang::Fr, 12_345, 2, 1),
         format!("12{NARROW_NBSP}345 mots · 2 caractères · ~1 jeton")

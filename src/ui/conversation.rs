@@ -247,9 +247,15 @@ mod tests {
     fn the_markdown_speaks_the_pages_language() {
         let md = markdown_in(&summary(), Lang::Fr);
         assert!(md.starts_with("# Résumé\n"), "{md}");
-        assert!(md.contains("- Paramètres\u{a0}: Longueur maximale 60\u{a0}jetons\n"), "{md}");
+        assert!(
+            md.contains("- Paramètres\u{a0}: Longueur maximale 60\u{a0}jetons\n"),
+            "{md}"
+        );
         assert!(md.contains("## Texte d’origine"), "{md}");
         let md = markdown_in(&summary(), Lang::Pt);
-        assert!(md.contains("- Resumido em 3 partes, depois combinadas\n"), "{md}");
+        assert!(
+            md.contains("- Resumido em 3 partes, depois combinadas\n"),
+            "{md}"
+        );
     }
 }

@@ -116,7 +116,10 @@ mod tests {
             "150\u{a0}jetons"
         );
         assert_eq!(param_value_in(Param::TopP, Some(0.95), Lang::Pt), "0,95");
-        assert_eq!(param_value_in(Param::MaxTime, Some(30.0), Lang::Fr), "30\u{a0}s");
+        assert_eq!(
+            param_value_in(Param::MaxTime, Some(30.0), Lang::Fr),
+            "30\u{a0}s"
+        );
         assert_eq!(param_value_in(Param::TopK, None, Lang::Fr), "par défaut");
         let p = SummaryParams {
             temperature: Some(0.3),
@@ -132,7 +135,10 @@ mod tests {
 
     #[test]
     fn formats_values_with_units() {
-        assert_eq!(param_value(Param::MaxLength, Some(150.0)), "150\u{a0}tokens");
+        assert_eq!(
+            param_value(Param::MaxLength, Some(150.0)),
+            "150\u{a0}tokens"
+        );
         assert_eq!(param_value(Param::TopP, Some(0.95)), "0.95");
         assert_eq!(param_value(Param::Temperature, Some(1.0)), "1");
         assert_eq!(param_value(Param::Temperature, Some(0.3)), "0.3");

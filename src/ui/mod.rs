@@ -46,52 +46,49 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The preferences every page starts from, read once per page load.
-type PrefsSource = OnceResource<Result<StoredPrefs, ErrorResponse>>;
+/// The preferences every page starts from, read once per page load. Each page awaits it in
+/// its one `<Suspense>` and lays itself out in a [`Chrome`].
+#[derive(Clone, Copy)]
+struct PrefsSource(OnceResource<Result<StoredPrefs, ErrorResponse>>);
+
+impl PrefsSource {
+    /// The stored preferences; unreadable ones are no reason to refuse the page: defaults.
+    async fn get(self) -> StoredPrefs {
+        self.0.await.unwrap_or_default()
+    }
+}
+
+fn use_prefs_source() -> PrefsSource {
+    expect_context::<PrefsSource>()
+}
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Blocking: the server sends no HTML before it knows the language and theme.
-    let stored: PrefsSource = OnceResource::new_blocking(load_prefs());
+    provide_context(PrefsSource(OnceResource::new_blocking(load_prefs())));
     // Pages render in one piece (`SsrMode::Async`; the 404 page always is): leptos_meta writes
     // `<html lang data-theme>`, the description and the colour scheme only into the first
-    // chunk of a stream, and a streamed frame may reach it after that chunk — then the page
-    // would arrive without its language. What waits is in memory or one SQLite read.
+    // chunk of a stream, and a streamed page may reach it after that chunk — then it would
+    // arrive without its language. What waits is in memory or one SQLite read.
     view! {
         <Stylesheet id="leptos" href="/pkg/precis.css"/>
         <Router>
-            <Routes fallback=move || view! { <Frame stored><NotFound/></Frame> }>
-                <Route
-                    path=StaticSegment("")
-                    view=move || view! { <Frame stored><studio::StudioPage/></Frame> }
-                    ssr=SsrMode::Async
-                />
+            <Routes fallback=NotFoundPage>
+                <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }
 }
 
-/// Waits for the preferences, then lays out what every page has around its content: the
-/// `<html>` attributes, title, skip link and top bar, in the chosen language and theme.
+/// What every page has around its content, in the chosen language and theme: the `<html>`
+/// attributes, title, skip link and top bar. Provides [`Prefs`] to the content.
+///
+/// Each page puts it inside its own single `<Suspense>`, after awaiting the preferences (and
+/// whatever else it needs): a `<Suspense>` around the routes, with pages suspending inside it,
+/// breaks hydration (leptos-rs/leptos#3707).
 #[component]
-fn Frame(stored: PrefsSource, children: ChildrenFn) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    // Unreadable preferences are no reason to refuse the page: defaults.
-                    let stored = stored.await.unwrap_or_default();
-                    view! { <Chrome stored children/> }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
+fn Chrome(stored: StoredPrefs, children: Children) -> impl IntoView {
     let prefs = Prefs::new(stored);
     provide_context(prefs);
     view! {
@@ -109,6 +106,23 @@ fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
             <prefs_menu::PrefsMenu/>
         </header>
         {children()}
+    }
+}
+
+#[component]
+fn NotFoundPage() -> impl IntoView {
+    let source = use_prefs_source();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let stored = source.get().await;
+                view! {
+                    <Chrome stored>
+                        <NotFound/>
+                    </Chrome>
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -1,5 +1,5 @@
-//! The summarize page: waits for the model catalog, then lays out history, conversation,
-//! composer and settings around one shared [`Studio`] state.
+//! The summarize page: waits for the preferences and the model catalog, then lays out history,
+//! conversation, composer and settings around one shared [`Studio`] state.
 
 use leptos::prelude::*;
 
@@ -9,21 +9,32 @@ use super::history::HistoryPanel;
 use super::prefs::use_prefs;
 use super::settings::SettingsPanel;
 use super::state::Studio;
+use super::{use_prefs_source, Chrome};
 use crate::api::catalog::get_catalog;
 use crate::domain::models::Catalog;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
-    let prefs = use_prefs();
+    let source = use_prefs_source();
+    // No fallback: the server renders this page whole (`SsrMode::Async`), and in the browser
+    // both resources are already there when it hydrates.
     view! {
-        <Suspense fallback=move || {
-            view! { <p class="loading" role="status">{prefs.text(|t| t.loading)}</p> }
-        }>
+        <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match catalog.await {
-                    Ok(catalog) => view! { <Workspace catalog/> }.into_any(),
-                    Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
+                let stored = source.get().await;
+                let catalog = catalog.await;
+                // built inside the Chrome, which provides the preferences to it
+                view! {
+                    <Chrome stored>
+                        {match catalog {
+                            Ok(catalog) => view! { <Workspace catalog/> }.into_any(),
+                            Err(e) => {
+                                view! { <p class="alert" role="alert">{e.error.message}</p> }
+                                    .into_any()
+                            }
+                        }}
+                    </Chrome>
                 }
             })}
         </Suspense>
