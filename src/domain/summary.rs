@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::models::{check_model_id, ProviderKind};
+use super::models::{check_model_id_in, ProviderKind};
 use super::params::{Invalid, SummaryParams};
 use super::settings::Lang;
 use super::text::{char_count, word_count, MAX_TEXT_CHARS};
@@ -27,8 +27,7 @@ impl SummarizeRequest {
         self.problems_in(Lang::En)
     }
 
-    /// [`problems`](Self::problems) told in `lang`, for the page. (A malformed model id is
-    /// still explained in English.)
+    /// [`problems`](Self::problems) told in `lang`, for the page.
     pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
         let t = texts(lang);
         let mut out = Vec::new();
@@ -49,7 +48,7 @@ impl SummarizeRequest {
             }
         }
         if let Some(model) = &self.model {
-            if let Err(e) = check_model_id(model) {
+            if let Err(e) = check_model_id_in(model, lang) {
                 out.push(e);
             }
         }
