@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
 use super::params::{Invalid, Param};
+use super::settings::Lang;
+use crate::i18n::texts;
 
 /// Id of the embedded extractive summarizer, always available.
 pub const LOCAL_TEXTRANK: &str = "local/textrank";
@@ -111,35 +113,38 @@ impl Catalog {
 }
 
 /// Checks the shape of a model id typed by a person: `owner/name` or `name`, letters, digits,
-/// `-`, `_`, `.`; at most 96 characters.
+/// `-`, `_`, `.`; at most 96 characters. Explains in English (the server's answers).
 pub fn check_model_id(id: &str) -> Result<(), Invalid> {
-    let bad = |why: &str| {
+    check_model_id_in(id, Lang::En)
+}
+
+/// [`check_model_id`], explained in `lang` (the page checks the id as it is typed).
+pub fn check_model_id_in(id: &str, lang: Lang) -> Result<(), Invalid> {
+    let t = texts(lang);
+    let invalid = |message: String| {
         Err(Invalid::new(
             ErrorCode::InvalidRequest,
             Field::Model,
-            format!("“{id}” is not a model id: {why}. Use the form owner/name, e.g. facebook/bart-large-cnn."),
+            message,
         ))
     };
     if id.trim().is_empty() {
-        return Err(Invalid::new(
-            ErrorCode::InvalidRequest,
-            Field::Model,
-            "Choose a model, or type a HuggingFace model id such as facebook/bart-large-cnn.",
-        ));
+        return invalid(t.model_id_missing.to_string());
     }
+    let bad = |why: &str| invalid((t.model_id_bad)(id, why));
     if id.chars().count() > MAX_MODEL_ID_CHARS {
-        return bad("it is longer than 96 characters");
+        return bad(t.model_id_too_long);
     }
     let parts: Vec<&str> = id.split('/').collect();
     if parts.len() > 2 {
-        return bad("it has more than one “/”");
+        return bad(t.model_id_slashes);
     }
     for part in parts {
         let valid_chars = part
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if part.is_empty() || !valid_chars || part.starts_with(['-', '.']) || part.contains("..") {
-            return bad("only letters, digits, “-”, “_” and “.” are allowed");
+            return bad(t.model_id_chars);
         }
     }
     Ok(())
@@ -191,6 +196,38 @@ mod tests {
             assert_eq!(e.field, Field::Model, "{id}");
             assert_eq!(e.code, ErrorCode::InvalidRequest);
         }
+    }
+
+    #[test]
+    fn english_explanations_are_the_apis() {
+        let e = check_model_id("a/b/c").unwrap_err();
+        assert_eq!(
+            e.message,
+            "“a/b/c” is not a model id: it has more than one “/”. Use the form owner/name, e.g. \
+             facebook/bart-large-cnn."
+        );
+        let e = check_model_id(" ").unwrap_err();
+        assert_eq!(
+            e.message,
+            "Choose a model, or type a HuggingFace model id such as facebook/bart-large-cnn."
+        );
+    }
+
+    #[test]
+    fn the_page_explains_ids_in_its_language() {
+        let e = check_model_id_in("a b", Lang::Fr).unwrap_err();
+        assert_eq!(e.field, Field::Model);
+        assert!(
+            e.message.starts_with("«\u{202f}a b\u{202f}» n’est pas"),
+            "{}",
+            e.message
+        );
+        let e = check_model_id_in(&"a".repeat(97), Lang::Pt).unwrap_err();
+        assert!(e.message.contains("96 caracteres"), "{}", e.message);
+        assert_eq!(
+            check_model_id_in("facebook/bart-large-cnn", Lang::Pt),
+            Ok(())
+        );
     }
 
     #[test]

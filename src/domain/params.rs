@@ -606,6 +606,9 @@ mod tests {
         // JSON Schema's `integer`, and what Python's json writes for a whole float
         let p: SummaryParams =
             serde_json::from_str(r#"{"max_length": 80.0, "top_k": 5.0, "seed": 7.0}"#).unwrap();
-        assert_eq!((p.max_length, p.top_k, p.seed), (Some(80), Some(5), Some(7)));
+        assert_eq!(
+            (p.max_length, p.top_k, p.seed),
+            (Some(80), Some(5), Some(7))
+        );
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::models::{check_model_id, ProviderKind};
+use super::models::{check_model_id_in, ProviderKind};
 use super::params::{Invalid, SummaryParams};
 use super::settings::Lang;
 use super::text::{char_count, word_count, MAX_TEXT_CHARS};
@@ -30,8 +30,7 @@ impl SummarizeRequest {
         self.problems_in(Lang::En)
     }
 
-    /// [`problems`](Self::problems) told in `lang`, for the page. (A malformed model id is
-    /// still explained in English.)
+    /// [`problems`](Self::problems) told in `lang`, for the page.
     pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
         let t = texts(lang);
         let mut out = Vec::new();
@@ -52,7 +51,7 @@ impl SummarizeRequest {
             }
         }
         if let Some(model) = &self.model {
-            if let Err(e) = check_model_id(model) {
+            if let Err(e) = check_model_id_in(model, lang) {
                 out.push(e);
             }
         }
@@ -194,7 +193,10 @@ mod tests {
             r#""Some text.""#,
         ] {
             let e = serde_json::from_str::<SummarizeRequest>(json).unwrap_err();
-            assert!(e.to_string().contains("expected a JSON object"), "{json}: {e}");
+            assert!(
+                e.to_string().contains("expected a JSON object"),
+                "{json}: {e}"
+            );
         }
         let r: SummarizeRequest =
             serde_json::from_str(r#"{"text": "Hi.", "parameters": {"max_length": 80}}"#).unwrap();

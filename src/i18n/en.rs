@@ -24,7 +24,6 @@ pub(super) static EN: Texts = Texts {
     tagline: "Summaries on your own server",
     not_found: "This page does not exist.",
     back_to_studio: "Go back to the studio",
-    loading: "Loading Precis…",
     preferences: "Preferences",
     language: "Language",
     theme: "Theme",
@@ -229,4 +228,15 @@ pub(super) static EN: Texts = Texts {
              length."
         )
     },
+    model_id_missing: "Choose a model, or type a HuggingFace model id such as \
+                       facebook/bart-large-cnn.",
+    model_id_bad: |id, why| {
+        format!(
+            "“{id}” is not a model id: {why}. Use the form owner/name, e.g. \
+             facebook/bart-large-cnn."
+        )
+    },
+    model_id_too_long: "it is longer than 96 characters",
+    model_id_slashes: "it has more than one “/”",
+    model_id_chars: "only letters, digits, “-”, “_” and “.” are allowed",
 };

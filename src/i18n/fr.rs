@@ -24,7 +24,6 @@ pub(super) static FR: Texts = Texts {
     tagline: "Des résumés sur votre propre serveur",
     not_found: "Cette page n’existe pas.",
     back_to_studio: "Revenir au studio",
-    loading: "Chargement de Precis…",
     preferences: "Préférences",
     language: "Langue",
     theme: "Thème",
@@ -244,4 +243,16 @@ pub(super) static FR: Texts = Texts {
              longueur minimale ou augmentez la longueur maximale."
         )
     },
+    model_id_missing: "Choisissez un modèle, ou saisissez l’identifiant d’un modèle HuggingFace, \
+                       par exemple facebook/bart-large-cnn.",
+    model_id_bad: |id, why| {
+        format!(
+            "«\u{202f}{id}\u{202f}» n’est pas un identifiant de modèle\u{a0}: {why}. Utilisez la \
+             forme propriétaire/nom, par exemple facebook/bart-large-cnn."
+        )
+    },
+    model_id_too_long: "il dépasse 96 caractères",
+    model_id_slashes: "il contient plus d’une barre «\u{202f}/\u{202f}»",
+    model_id_chars: "seuls les lettres, les chiffres et «\u{202f}-\u{202f}», «\u{202f}_\u{202f}», \
+                     «\u{202f}.\u{202f}» sont acceptés",
 };

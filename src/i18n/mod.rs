@@ -54,7 +54,6 @@ pub struct Texts {
     pub tagline: &'static str,
     pub not_found: &'static str,
     pub back_to_studio: &'static str,
-    pub loading: &'static str,
     /// Accessible name of the group holding the language and theme pickers.
     pub preferences: &'static str,
     pub language: &'static str,
@@ -173,6 +172,13 @@ pub struct Texts {
     pub must_be_between: fn(label: &str, min: &str, max: &str, value: &str) -> String,
     pub must_be_at_least: fn(label: &str, min: &str, value: &str) -> String,
     pub min_over_max: fn(min: u32, max: u32) -> String,
+    /// A HuggingFace model id typed in the picker.
+    pub model_id_missing: &'static str,
+    /// "“a b” is not a model id: {why}. Use the form owner/name, …"
+    pub model_id_bad: fn(id: &str, why: &str) -> String,
+    pub model_id_too_long: &'static str,
+    pub model_id_slashes: &'static str,
+    pub model_id_chars: &'static str,
 }
 
 impl Texts {

@@ -25,7 +25,6 @@ pub(super) static PT: Texts = Texts {
     tagline: "Resumos no seu próprio servidor",
     not_found: "Esta página não existe.",
     back_to_studio: "Voltar ao estúdio",
-    loading: "Um momento…",
     preferences: "Preferências",
     language: "Idioma",
     theme: "Tema",
@@ -238,4 +237,15 @@ pub(super) static PT: Texts = Texts {
              ou aumente o máximo."
         )
     },
+    model_id_missing: "Escolha um modelo ou escreva o ID de um modelo do HuggingFace, por exemplo \
+                       facebook/bart-large-cnn.",
+    model_id_bad: |id, why| {
+        format!(
+            "“{id}” não é um ID de modelo: {why}. Use o formato dono/nome, por exemplo \
+             facebook/bart-large-cnn."
+        )
+    },
+    model_id_too_long: "tem mais de 96 caracteres",
+    model_id_slashes: "tem mais de uma “/”",
+    model_id_chars: "só são permitidos letras, algarismos, “-”, “_” e “.”",
 };

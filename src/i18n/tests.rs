@@ -122,6 +122,7 @@ fn every_message_function_says_something_in_every_language() {
             (t.must_be_between)("x", "0", "1", "2"),
             (t.must_be_at_least)("x", "1", "0"),
             (t.min_over_max)(200, 100),
+            (t.model_id_bad)("a b", "why"),
         ];
         for m in messages {
             assert!(m.chars().count() > 2, "{lang:?}: {m:?}");

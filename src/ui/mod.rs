@@ -53,8 +53,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The preferences every page starts from, read once per page load.
-type PrefsSource = OnceResource<Result<StoredPrefs, ErrorResponse>>;
+/// The preferences every page starts from, read once per page load. Each page awaits it in
+/// its one `<Suspense>` and lays itself out in a [`Chrome`].
+#[derive(Clone, Copy)]
+struct PrefsSource(OnceResource<Result<StoredPrefs, ErrorResponse>>);
+
+impl PrefsSource {
+    /// The stored preferences; unreadable ones are no reason to refuse the page: defaults.
+    async fn get(self) -> StoredPrefs {
+        self.0.await.unwrap_or_default()
+    }
+}
+
+fn use_prefs_source() -> PrefsSource {
+    expect_context::<PrefsSource>()
+}
 
 /// Every page is rendered whole on the server before it is sent (`SsrMode::Async`): the top
 /// bar, the studio and the account pages are those of the person asking, in their language and
@@ -66,43 +79,34 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     Session::provide();
     // Blocking: the server sends no HTML before it knows the language and theme.
-    let stored: PrefsSource = OnceResource::new_blocking(load_prefs());
+    provide_context(PrefsSource(OnceResource::new_blocking(load_prefs())));
+    // Pages render in one piece (`SsrMode::Async`; the 404 page always is): leptos_meta writes
+    // `<html lang data-theme>`, the description and the colour scheme only into the first
+    // chunk of a stream, and a streamed page may reach it after that chunk — then it would
+    // arrive without its language. What waits is in memory or one SQLite read.
     view! {
         <Stylesheet id="leptos" href="/pkg/precis.css"/>
         <Router>
-            <Frame stored>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("") view=studio::StudioPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=account::SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-up") view=account::SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/keys") view=account::KeysPage ssr=SsrMode::Async/>
-                    <Route path=path!("/settings") view=account::SettingsPage ssr=SsrMode::Async/>
-                </Routes>
-            </Frame>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("") view=studio::StudioPage ssr=SsrMode::Async/>
+                <Route path=path!("/sign-in") view=|| view! { <Page><account::SignInPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/sign-up") view=|| view! { <Page><account::SignUpPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/account") view=|| view! { <Page><account::AccountPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/account/keys") view=|| view! { <Page><account::KeysPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/settings") view=|| view! { <Page><account::SettingsPage/></Page> } ssr=SsrMode::Async/>
+            </Routes>
         </Router>
     }
 }
-/// Waits for the preferences, then lays out what every page has around its content: the
-/// `<html>` attributes, title, skip link and top bar, in the chosen language and theme.
-#[component]
-fn Frame(stored: PrefsSource, children: ChildrenFn) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    // Unreadable preferences are no reason to refuse the page: defaults.
-                    let stored = stored.await.unwrap_or_default();
-                    view! { <Chrome stored children/> }
-                })
-            }}
-        </Suspense>
-    }
-}
 
+/// What every page has around its content, in the chosen language and theme: the `<html>`
+/// attributes, title, skip link and top bar. Provides [`Prefs`] to the content.
+///
+/// Each page puts it inside its own single `<Suspense>`, after awaiting the preferences (and
+/// whatever else it needs): a `<Suspense>` around the routes, with pages suspending inside it,
+/// breaks hydration (leptos-rs/leptos#3707).
 #[component]
-fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
+fn Chrome(stored: StoredPrefs, children: Children) -> impl IntoView {
     let prefs = Prefs::new(stored);
     provide_context(prefs);
     view! {
@@ -113,6 +117,41 @@ fn Chrome(stored: StoredPrefs, children: ChildrenFn) -> impl IntoView {
         <SkipLink/>
         <topbar::TopBar/>
         {children()}
+    }
+}
+
+/// A page that needs only the preferences: awaits them in its own `<Suspense>` and puts the
+/// page inside the [`Chrome`].
+#[component]
+fn Page(children: ChildrenFn) -> impl IntoView {
+    let source = use_prefs_source();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let stored = source.get().await;
+                    view! { <Chrome stored>{children()}</Chrome> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NotFoundPage() -> impl IntoView {
+    let source = use_prefs_source();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let stored = source.get().await;
+                view! {
+                    <Chrome stored>
+                        <NotFound/>
+                    </Chrome>
+                }
+            })}
+        </Suspense>
     }
 }
 

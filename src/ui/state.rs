@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use super::browser::{post_event_stream, sleep_ms, FetchError};
 use super::prefs::Prefs;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
-use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
+use crate::domain::models::{
+    check_model_id, check_model_id_in, custom_hf_model, Catalog, ModelInfo,
+};
 use crate::domain::params::{default_params, Invalid, SummaryParams};
 use crate::domain::settings::UserSettings;
 use crate::domain::stream::{Stage, SummaryEvent};
@@ -278,7 +280,7 @@ impl Studio {
         };
         let mut out = Vec::new();
         if self.choice.get() == CUSTOM_MODEL {
-            if let Err(e) = check_model_id(&self.model_id()) {
+            if let Err(e) = check_model_id_in(&self.model_id(), self.prefs.lang()) {
                 out.push(e);
             }
         }

@@ -1,6 +1,6 @@
-//! The summarize page: waits for the model catalog and the session, then lays out history,
-//! conversation, composer and settings around one shared [`Studio`] state, started from the
-//! person's saved defaults. A new person (signing in or out) gets a new studio.
+//! The summarize page: waits for the preferences, the model catalog and the session, then lays
+//! out history, conversation, composer and settings around one shared [`Studio`] state, started
+//! from the person's saved defaults. A new person (signing in or out) gets a new studio.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +12,7 @@ use super::prefs::use_prefs;
 use super::session::use_session;
 use super::settings::SettingsPanel;
 use super::state::Studio;
+use super::{use_prefs_source, Chrome};
 use crate::api::catalog::get_catalog;
 use crate::domain::models::Catalog;
 use crate::domain::settings::UserSettings;
@@ -19,21 +20,30 @@ use crate::domain::settings::UserSettings;
 #[component]
 pub fn StudioPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
-    let prefs = use_prefs();
+    let source = use_prefs_source();
     let session = use_session();
+    // No fallback: the server renders this page whole (`SsrMode::Async`), and in the browser
+    // the resources are already there when it hydrates.
     view! {
-        <Suspense fallback=move || {
-            view! { <p class="loading" role="status">{prefs.text(|t| t.loading)}</p> }
-        }>
+        <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match (catalog.await, session.me.await) {
-                    (Ok(catalog), Ok(me)) if me.may_summarize() => {
-                        view! { <Workspace catalog settings=me.settings/> }.into_any()
-                    }
-                    (Ok(_), Ok(_)) => view! { <SignInToSummarize/> }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => {
-                        view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any()
-                    }
+                let stored = source.get().await;
+                let catalog = catalog.await;
+                let me = session.me.await;
+                // built inside the Chrome, which provides the preferences to it
+                view! {
+                    <Chrome stored>
+                        {match (catalog, me) {
+                            (Ok(catalog), Ok(me)) if me.may_summarize() => {
+                                view! { <Workspace catalog settings=me.settings/> }.into_any()
+                            }
+                            (Ok(_), Ok(_)) => view! { <SignInToSummarize/> }.into_any(),
+                            (Err(e), _) | (_, Err(e)) => {
+                                view! { <p class="alert" role="alert">{e.error.message}</p> }
+                                    .into_any()
+                            }
+                        }}
+                    </Chrome>
                 }
             })}
         </Suspense>

@@ -428,10 +428,20 @@ async fn the_accounts_language_and_theme_follow_it_to_another_browser() {
     let phone = app.user();
     let before = phone.send(phone.http.get(format!("{}/", phone.base))).await;
     let html = before.text().await.unwrap();
-    assert!(html.contains("<html lang=\"en\""), "a stranger gets English");
-    assert_eq!(phone.sign_in("ana@example.org", PASSWORD).await.status(), 200);
+    assert!(
+        html.contains("<html lang=\"en\""),
+        "a stranger gets English"
+    );
+    assert_eq!(
+        phone.sign_in("ana@example.org", PASSWORD).await.status(),
+        200
+    );
     let after = phone.send(phone.http.get(format!("{}/", phone.base))).await;
     let html = after.text().await.unwrap();
-    assert!(html.contains("lang=\"pt\""), "the page is in Portuguese: {}", &html[..300.min(html.len())]);
+    assert!(
+        html.contains("lang=\"pt\""),
+        "the page is in Portuguese: {}",
+        &html[..300.min(html.len())]
+    );
     assert!(html.contains("data-theme=\"dark\""));
 }
