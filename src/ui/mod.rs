@@ -27,6 +27,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode};
 
+use crate::domain::account::Me;
 use session::Session;
 
 use crate::domain::errors::ErrorResponse;
@@ -106,7 +107,7 @@ pub fn App() -> impl IntoView {
 /// whatever else it needs): a `<Suspense>` around the routes, with pages suspending inside it,
 /// breaks hydration (leptos-rs/leptos#3707).
 #[component]
-fn Chrome(stored: StoredPrefs, children: Children) -> impl IntoView {
+fn Chrome(stored: StoredPrefs, me: Option<Me>, children: Children) -> impl IntoView {
     let prefs = Prefs::new(stored);
     provide_context(prefs);
     view! {
@@ -115,7 +116,7 @@ fn Chrome(stored: StoredPrefs, children: Children) -> impl IntoView {
         <Meta name="description" content=move || prefs.t().page_description/>
         <Meta name="color-scheme" content=move || color_scheme(prefs.theme())/>
         <SkipLink/>
-        <topbar::TopBar/>
+        <topbar::TopBar me/>
         {children()}
     }
 }
@@ -125,13 +126,15 @@ fn Chrome(stored: StoredPrefs, children: Children) -> impl IntoView {
 #[component]
 fn Page(children: ChildrenFn) -> impl IntoView {
     let source = use_prefs_source();
+    let session = session::use_session();
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
                     let stored = source.get().await;
-                    view! { <Chrome stored>{children()}</Chrome> }
+                    let me = session.me.await.ok();
+                    view! { <Chrome stored me>{children()}</Chrome> }
                 })
             }}
         </Suspense>
@@ -146,7 +149,7 @@ fn NotFoundPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let stored = source.get().await;
                 view! {
-                    <Chrome stored>
+                    <Chrome stored me=None>
                         <NotFound/>
                     </Chrome>
                 }

@@ -30,9 +30,10 @@ pub fn StudioPage() -> impl IntoView {
                 let stored = source.get().await;
                 let catalog = catalog.await;
                 let me = session.me.await;
+                let who = me.as_ref().ok().cloned();
                 // built inside the Chrome, which provides the preferences to it
                 view! {
-                    <Chrome stored>
+                    <Chrome stored me=who>
                         {match (catalog, me) {
                             (Ok(catalog), Ok(me)) if me.may_summarize() => {
                                 view! { <Workspace catalog settings=me.settings/> }.into_any()

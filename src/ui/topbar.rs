@@ -7,12 +7,10 @@ use leptos_router::components::A;
 use super::account::SignOutButton;
 use super::prefs::use_prefs;
 use super::prefs_menu::PrefsMenu;
-use super::session::use_session;
 use crate::domain::account::Me;
 
 #[component]
-pub fn TopBar() -> impl IntoView {
-    let session = use_session();
+pub fn TopBar(me: Option<Me>) -> impl IntoView {
     let prefs = use_prefs();
     view! {
         <header class="topbar">
@@ -23,12 +21,9 @@ pub fn TopBar() -> impl IntoView {
                 </A>
             </h1>
             <p class="tagline">{prefs.text(|t| t.tagline)}</p>
-            // Keeps showing the last person while a new sign-in is being loaded.
-            <Transition>
-                {move || Suspend::new(async move {
-                    session.me.await.ok().map(|me| view! { <AccountNav me/> })
-                })}
-            </Transition>
+            // The page awaited the session before building its frame: no suspense of its own
+            // here (one per page; a nested one can outlive the page's preferences).
+            {me.map(|me| view! { <AccountNav me/> })}
             // a plain link: /api/docs is served by the server, not a page of this router
             <a class="api-link" href="/api/docs" rel="external">"API"</a>
             <PrefsMenu/>

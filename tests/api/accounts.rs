@@ -336,7 +336,7 @@ async fn without_anonymous_use_summaries_and_history_need_an_account() {
     let res_headers = res.headers().clone();
     expect_error(res, 401, "sign_in_required").await;
     assert!(res_headers.contains_key("www-authenticate"));
-    let res = browser.server_fn("history", &[]).await;
+    let res = browser.server_fn("history/get", &[("id", "1")]).await;
     expect_error(res, 401, "sign_in_required").await;
     assert_eq!(me(&browser).await["anonymous_allowed"], false);
 

@@ -98,7 +98,7 @@ pub async fn list_summaries(
         (status = 200, description = "The file, as an attachment named precis-history-YYYY-MM-DD.json or .md.",
             headers(("Content-Disposition" = String, description = "attachment; filename=\"precis-history-2026-11-23.json\"")),
             content(
-                (HistoryExport = "application/json"),
+                (HistoryExport = "application/json", example = json!({"summaries": [crate::server::openapi::examples::summary()]})),
                 (String = "text/markdown", example = "# Precis history\n\nExported 2026-11-23 10:00 UTC: every summary, newest first.\n\n## 2026-11-21 23:05 UTC · facebook/bart-large-cnn\n\nThe council approved the budget.\n")
             )),
         (status = 400, description = "A parameter cannot be used; `field` names it.", body = ErrorResponse,
