@@ -35,7 +35,11 @@ impl Date {
         if !digits(5..7) || !digits(8..10) {
             return None;
         }
-        Self::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
+        Self::new(
+            s[0..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..10].parse().ok()?,
+        )
     }
 
     /// The day `ms` (Unix milliseconds) falls on, in UTC.
@@ -128,11 +132,25 @@ mod tests {
     #[test]
     fn parses_real_days_only() {
         assert_eq!(Date::parse("2026-11-23"), Date::new(2026, 11, 23));
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
         for bad in [
-            "", "2026-1-23", "2026-11-23T00:00", "26-11-23", "2026/11/23", "2026-13-01",
-            "2026-00-10", "2026-11-31", "2025-02-29", "1900-02-29", "0000-01-01", "２０２６-11-23",
-            "+026-11-23", "2026-1a-23",
+            "",
+            "2026-1-23",
+            "2026-11-23T00:00",
+            "26-11-23",
+            "2026/11/23",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-11-31",
+            "2025-02-29",
+            "1900-02-29",
+            "0000-01-01",
+            "２０２６-11-23",
+            "+026-11-23",
+            "2026-1a-23",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }

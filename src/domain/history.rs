@@ -29,7 +29,10 @@ pub const MAX_MODEL_CHARS: usize = 200;
 pub struct HistoryItem {
     pub id: i64,
     /// The first words of the summarized text.
-    #[cfg_attr(feature = "ssr", schema(example = "The city council approved a new budget…"))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(example = "The city council approved a new budget…")
+    )]
     pub title: String,
     pub model: String,
     /// Unix time, milliseconds.
@@ -157,7 +160,10 @@ impl ExportFormat {
             Some("markdown") => Ok(ExportFormat::Markdown),
             Some(other) => Err(invalid(
                 Field::Format,
-                format!("“{}” is not an export format: use format=json or format=markdown.", shorten(other)),
+                format!(
+                    "“{}” is not an export format: use format=json or format=markdown.",
+                    shorten(other)
+                ),
             )),
         }
     }
@@ -276,7 +282,8 @@ impl Search {
     }
 
     /// The FTS5 expression: each word a quoted string (`"` doubled), all of them required
-    /// (FTS5's implicit AND), the last one a prefix (`"wor"*` finds "words" as you type).
+    /// (FTS5's implicit AND), the last one a prefix when its last token has at least
+    /// [`MIN_PREFIX_CHARS`] characters (`"bud"*` finds "budget" as you type).
     /// Inside quotes FTS5 reads nothing as syntax: `AND`, `NEAR(`, `*`, `-`, `:`, `^` are text,
     /// and the tokenizer splits them as it split the indexed text.
     pub fn fts5(&self) -> String {
@@ -289,9 +296,29 @@ impl Search {
             out.push_str(&word.replace('"', "\"\""));
             out.push('"');
         }
-        out.push('*');
+        if self
+            .words
+            .last()
+            .is_some_and(|w| last_token_chars(w) >= MIN_PREFIX_CHARS)
+        {
+            out.push('*');
+        }
         out
     }
+}
+
+/// The last word typed is looked for as the start of a word only from this many characters:
+/// the index keeps 3-character prefixes (`prefix = '3'`), so these are one lookup, while a
+/// 1- or 2-character prefix would merge the lists of thousands of words (0.4 s at 100,000
+/// summaries). Shorter last words are looked for whole ("EU", "tv").
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// Characters in the last token FTS5's unicode61 tokenizer makes of `word` (it splits at
+/// anything but letters and digits; FTS5 puts a prefix mark on that last token).
+fn last_token_chars(word: &str) -> usize {
+    word.split(|c: char| !c.is_alphanumeric())
+        .rfind(|t| !t.is_empty())
+        .map_or(0, |t| t.chars().count())
 }
 
 /// A checked history query.
@@ -401,10 +428,7 @@ impl HistoryQuery {
 
     /// `created_at` bounds in Unix milliseconds: `from` inclusive, `to` exclusive.
     pub fn created_range(&self) -> (Option<i64>, Option<i64>) {
-        (
-            self.from.map(Date::start_ms),
-            self.to.map(Date::end_ms),
-        )
+        (self.from.map(Date::start_ms), self.to.map(Date::end_ms))
     }
 
     /// One line saying what this query narrows to ("search “budget”, model x, from … to …"),
@@ -505,7 +529,14 @@ mod tests {
     fn nothing_given_is_the_first_page_of_everything() {
         assert_eq!(parse(&[]), Ok(HistoryQuery::default()));
         // emptied form fields count as absent
-        let blank = parse(&[("q", "  "), ("model", ""), ("from", ""), ("to", " "), ("before", ""), ("limit", "")]);
+        let blank = parse(&[
+            ("q", "  "),
+            ("model", ""),
+            ("from", ""),
+            ("to", " "),
+            ("before", ""),
+            ("limit", ""),
+        ]);
         assert_eq!(blank, Ok(HistoryQuery::default()));
         assert!(!params(&[("q", " "), ("before", "9")]).is_filtered());
         assert!(params(&[("to", "2026-01-01")]).is_filtered());
@@ -515,16 +546,37 @@ mod tests {
     fn every_word_is_quoted_and_the_last_is_a_prefix() {
         assert_eq!(fts("budget"), Some(r#""budget"*"#.into()));
         assert_eq!(fts("  city   budget "), Some(r#""city" "budget"*"#.into()));
+        assert_eq!(fts("bud"), Some(r#""bud"*"#.into()));
+    }
+
+    #[test]
+    fn a_short_last_word_is_looked_for_whole() {
+        assert_eq!(fts("c"), Some(r#""c""#.into()));
+        assert_eq!(fts("city bu"), Some(r#""city" "bu""#.into()));
+        assert_eq!(fts("EU"), Some(r#""EU""#.into()));
+        // what counts is the token FTS5 marks: the last one of the word
+        assert_eq!(fts("budget-b"), Some(r#""budget-b""#.into()));
+        assert_eq!(fts("b-budget"), Some(r#""b-budget"*"#.into()));
+        assert_eq!(
+            fts("été"),
+            Some(r#""été"*"#.into()),
+            "characters, not bytes"
+        );
+        assert_eq!(fts("ét"), Some(r#""ét""#.into()));
     }
 
     #[test]
     fn fts5_syntax_typed_by_a_person_stays_text() {
-        assert_eq!(fts(r#"say "hi"#), Some(r#""say" """hi"*"#.into()));
-        assert_eq!(fts(r#"a"b"#), Some(r#""a""b"*"#.into()));
+        assert_eq!(fts(r#"say "hi"#), Some(r#""say" """hi""#.into()));
+        assert_eq!(fts(r#"say "hello"#), Some(r#""say" """hello"*"#.into()));
+        assert_eq!(fts(r#"abc"def"#), Some(r#""abc""def"*"#.into()));
         assert_eq!(fts("cats AND dogs"), Some(r#""cats" "AND" "dogs"*"#.into()));
-        assert_eq!(fts("NEAR(a b)"), Some(r#""NEAR(a" "b)"*"#.into()));
+        assert_eq!(fts("NEAR(abc def)"), Some(r#""NEAR(abc" "def)"*"#.into()));
         assert_eq!(fts("-rain"), Some(r#""-rain"*"#.into()));
-        assert_eq!(fts("col:value ^start"), Some(r#""col:value" "^start"*"#.into()));
+        assert_eq!(
+            fts("col:value ^start"),
+            Some(r#""col:value" "^start"*"#.into())
+        );
         assert_eq!(fts("wild*"), Some(r#""wild*"*"#.into()));
         // no word escapes its quotes: an odd number of quote characters never ends a string
         for q in [r#"""#, r#"a" OR "b"#, r#"x"*"#, r#""))"#] {
@@ -552,7 +604,7 @@ mod tests {
     fn unicode_and_accents_pass_through_for_the_tokenizer() {
         assert_eq!(fts("résumé"), Some(r#""résumé"*"#.into()));
         assert_eq!(fts("São Paulo"), Some(r#""São" "Paulo"*"#.into()));
-        assert_eq!(fts("東京"), Some(r#""東京"*"#.into()));
+        assert_eq!(fts("東京都"), Some(r#""東京都"*"#.into()));
         assert_eq!(fts("١٢٣"), Some(r#""١٢٣"*"#.into()));
     }
 
@@ -560,8 +612,15 @@ mod tests {
     fn overlong_searches_are_refused_with_the_figures() {
         let e = parse(&[("q", &"a".repeat(MAX_SEARCH_CHARS + 1))]).unwrap_err();
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Search));
-        assert!(e.message.contains("201") && e.message.contains("200"), "{}", e.message);
-        assert!(parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(), "counted in characters");
+        assert!(
+            e.message.contains("201") && e.message.contains("200"),
+            "{}",
+            e.message
+        );
+        assert!(
+            parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(),
+            "counted in characters"
+        );
         let many = vec!["w"; MAX_SEARCH_WORDS + 1].join(" ");
         let e = parse(&[("q", &many)]).unwrap_err();
         assert!(e.message.contains("17 words"), "{}", e.message);
@@ -572,11 +631,19 @@ mod tests {
         let q = parse(&[("from", "2026-11-01"), ("to", "2026-11-01")]).unwrap();
         let (from, to) = q.created_range();
         assert_eq!(to.unwrap() - from.unwrap(), 86_400_000, "one whole day");
-        for (field, bad) in [("from", "2026-02-30"), ("to", "yesterday"), ("from", "2026-1-1")] {
+        for (field, bad) in [
+            ("from", "2026-02-30"),
+            ("to", "yesterday"),
+            ("from", "2026-1-1"),
+        ] {
             let e = parse(&[(field, bad)]).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidQuery);
             assert_eq!(e.field.key(), field);
-            assert!(e.message.contains(bad) && e.message.contains("YYYY-MM-DD"), "{}", e.message);
+            assert!(
+                e.message.contains(bad) && e.message.contains("YYYY-MM-DD"),
+                "{}",
+                e.message
+            );
         }
         let e = parse(&[("from", "2026-12-01"), ("to", "2026-11-01")]).unwrap_err();
         assert_eq!(e.field, Field::From);
@@ -601,9 +668,21 @@ mod tests {
 
     #[test]
     fn model_filter_is_any_short_id() {
-        assert_eq!(parse(&[("model", " local/textrank ")]).unwrap().model.as_deref(), Some("local/textrank"));
-        assert_eq!(parse(&[("model", &"m".repeat(201))]).unwrap_err().field, Field::Model);
-        assert_eq!(parse(&[("model", "a\u{0}b")]).unwrap_err().field, Field::Model);
+        assert_eq!(
+            parse(&[("model", " local/textrank ")])
+                .unwrap()
+                .model
+                .as_deref(),
+            Some("local/textrank")
+        );
+        assert_eq!(
+            parse(&[("model", &"m".repeat(201))]).unwrap_err().field,
+            Field::Model
+        );
+        assert_eq!(
+            parse(&[("model", "a\u{0}b")]).unwrap_err().field,
+            Field::Model
+        );
     }
 
     #[test]
@@ -623,8 +702,14 @@ mod tests {
         );
         let (format, query) = e.parse().unwrap();
         assert_eq!(format, ExportFormat::Markdown);
-        assert_eq!(query.before, None, "an export reads everything that matches");
-        assert_eq!(ExportParams::default().parse().unwrap().0, ExportFormat::Json);
+        assert_eq!(
+            query.before, None,
+            "an export reads everything that matches"
+        );
+        assert_eq!(
+            ExportParams::default().parse().unwrap().0,
+            ExportFormat::Json
+        );
         let bad = ExportParams {
             format: Some("pdf".into()),
             ..Default::default()
@@ -633,15 +718,24 @@ mod tests {
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Format));
         assert!(e.message.contains("format=markdown"), "{}", e.message);
         let today = Date::parse("2026-11-23").unwrap();
-        assert_eq!(ExportFormat::Json.file_name(today), "precis-history-2026-11-23.json");
-        assert_eq!(ExportFormat::Markdown.file_name(today), "precis-history-2026-11-23.md");
+        assert_eq!(
+            ExportFormat::Json.file_name(today),
+            "precis-history-2026-11-23.json"
+        );
+        assert_eq!(
+            ExportFormat::Markdown.file_name(today),
+            "precis-history-2026-11-23.md"
+        );
     }
 
     #[test]
     fn describes_what_it_narrows_to() {
         assert_eq!(parse(&[]).unwrap().describe(), None);
         let q = parse(&[("q", "budget"), ("model", "m"), ("to", "2026-01-31")]).unwrap();
-        assert_eq!(q.describe().as_deref(), Some("search “budget”, model m, until 2026-01-31"));
+        assert_eq!(
+            q.describe().as_deref(),
+            Some("search “budget”, model m, until 2026-01-31")
+        );
     }
 
     #[test]

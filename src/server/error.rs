@@ -297,7 +297,8 @@ mod tests {
 
     #[test]
     fn history_query_problems_are_bad_requests_with_their_field() {
-        let e: AppError = Invalid::new(ErrorCode::InvalidQuery, Field::From, "From is not a date.").into();
+        let e: AppError =
+            Invalid::new(ErrorCode::InvalidQuery, Field::From, "From is not a date.").into();
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
         assert_eq!(e.public().field, Some(Field::From));
         let e = AppError::BadQuery {
@@ -307,7 +308,10 @@ mod tests {
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
         let public = e.public();
         assert_eq!(public.code, ErrorCode::InvalidQuery);
-        assert!(public.message.contains("unknown field `query`") && public.message.contains("q and limit"));
+        assert!(
+            public.message.contains("unknown field `query`")
+                && public.message.contains("q and limit")
+        );
     }
 
     #[test]

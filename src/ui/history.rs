@@ -60,7 +60,9 @@ pub fn HistoryPanel() -> impl IntoView {
             if let Err(invalid) = HistoryQuery::parse(&params) {
                 return Err(ErrorResponse::from(PublicError::from(invalid)));
             }
-            list_history(params.clone()).await.map(|page| (params, page))
+            list_history(params.clone())
+                .await
+                .map(|page| (params, page))
         },
     );
     // What a screen reader hears when the list changes (the count, or that nothing matched).

@@ -8,6 +8,7 @@ mod errors;
 mod health;
 mod helpers;
 mod history;
+mod history_search;
 mod limits;
 mod loading;
 mod summarize;

@@ -12,7 +12,9 @@ use axum::{Extension, Json, Router};
 
 use crate::domain::date::Date;
 use crate::domain::errors::ErrorResponse;
-use crate::domain::history::{ExportParams, HistoryExport, HistoryPage, HistoryParams, HistoryQuery};
+use crate::domain::history::{
+    ExportParams, HistoryExport, HistoryPage, HistoryParams, HistoryQuery,
+};
 use crate::domain::summary::Summary;
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
