@@ -282,7 +282,8 @@ impl Search {
     }
 
     /// The FTS5 expression: each word a quoted string (`"` doubled), all of them required
-    /// (FTS5's implicit AND), the last one a prefix (`"wor"*` finds "words" as you type).
+    /// (FTS5's implicit AND), the last one a prefix when its last token has at least
+    /// [`MIN_PREFIX_CHARS`] characters (`"bud"*` finds "budget" as you type).
     /// Inside quotes FTS5 reads nothing as syntax: `AND`, `NEAR(`, `*`, `-`, `:`, `^` are text,
     /// and the tokenizer splits them as it split the indexed text.
     pub fn fts5(&self) -> String {
@@ -295,9 +296,29 @@ impl Search {
             out.push_str(&word.replace('"', "\"\""));
             out.push('"');
         }
-        out.push('*');
+        if self
+            .words
+            .last()
+            .is_some_and(|w| last_token_chars(w) >= MIN_PREFIX_CHARS)
+        {
+            out.push('*');
+        }
         out
     }
+}
+
+/// The last word typed is looked for as the start of a word only from this many characters:
+/// the index keeps 3-character prefixes (`prefix = '3'`), so these are one lookup, while a
+/// 1- or 2-character prefix would merge the lists of thousands of words (0.4 s at 100,000
+/// summaries). Shorter last words are looked for whole ("EU", "tv").
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// Characters in the last token FTS5's unicode61 tokenizer makes of `word` (it splits at
+/// anything but letters and digits; FTS5 puts a prefix mark on that last token).
+fn last_token_chars(word: &str) -> usize {
+    word.split(|c: char| !c.is_alphanumeric())
+        .rfind(|t| !t.is_empty())
+        .map_or(0, |t| t.chars().count())
 }
 
 /// A checked history query.
@@ -525,14 +546,32 @@ mod tests {
     fn every_word_is_quoted_and_the_last_is_a_prefix() {
         assert_eq!(fts("budget"), Some(r#""budget"*"#.into()));
         assert_eq!(fts("  city   budget "), Some(r#""city" "budget"*"#.into()));
+        assert_eq!(fts("bud"), Some(r#""bud"*"#.into()));
+    }
+
+    #[test]
+    fn a_short_last_word_is_looked_for_whole() {
+        assert_eq!(fts("c"), Some(r#""c""#.into()));
+        assert_eq!(fts("city bu"), Some(r#""city" "bu""#.into()));
+        assert_eq!(fts("EU"), Some(r#""EU""#.into()));
+        // what counts is the token FTS5 marks: the last one of the word
+        assert_eq!(fts("budget-b"), Some(r#""budget-b""#.into()));
+        assert_eq!(fts("b-budget"), Some(r#""b-budget"*"#.into()));
+        assert_eq!(
+            fts("été"),
+            Some(r#""été"*"#.into()),
+            "characters, not bytes"
+        );
+        assert_eq!(fts("ét"), Some(r#""ét""#.into()));
     }
 
     #[test]
     fn fts5_syntax_typed_by_a_person_stays_text() {
-        assert_eq!(fts(r#"say "hi"#), Some(r#""say" """hi"*"#.into()));
-        assert_eq!(fts(r#"a"b"#), Some(r#""a""b"*"#.into()));
+        assert_eq!(fts(r#"say "hi"#), Some(r#""say" """hi""#.into()));
+        assert_eq!(fts(r#"say "hello"#), Some(r#""say" """hello"*"#.into()));
+        assert_eq!(fts(r#"abc"def"#), Some(r#""abc""def"*"#.into()));
         assert_eq!(fts("cats AND dogs"), Some(r#""cats" "AND" "dogs"*"#.into()));
-        assert_eq!(fts("NEAR(a b)"), Some(r#""NEAR(a" "b)"*"#.into()));
+        assert_eq!(fts("NEAR(abc def)"), Some(r#""NEAR(abc" "def)"*"#.into()));
         assert_eq!(fts("-rain"), Some(r#""-rain"*"#.into()));
         assert_eq!(
             fts("col:value ^start"),
@@ -565,7 +604,7 @@ mod tests {
     fn unicode_and_accents_pass_through_for_the_tokenizer() {
         assert_eq!(fts("résumé"), Some(r#""résumé"*"#.into()));
         assert_eq!(fts("São Paulo"), Some(r#""São" "Paulo"*"#.into()));
-        assert_eq!(fts("東京"), Some(r#""東京"*"#.into()));
+        assert_eq!(fts("東京都"), Some(r#""東京都"*"#.into()));
         assert_eq!(fts("١٢٣"), Some(r#""١٢٣"*"#.into()));
     }
 

@@ -9,6 +9,7 @@ mod errors;
 mod health;
 mod helpers;
 mod history;
+mod history_search;
 mod isolation;
 mod keys;
 mod limits;

@@ -30,32 +30,37 @@ const TITLE_WORDS: usize = 8;
 pub(super) enum Columns {
     /// A list line: the start of the text, a snippet.
     Item,
-    /// The whole summary (export).
-    Summary,
+    /// Only the id (what an export reads first).
+    Id,
 }
 
-/// `SELECT … LIMIT limit` for `query` (whose own `limit` is ignored).
+/// `SELECT …` for `query`, newest first, at most `limit` rows (`None`: all of them; the
+/// query's own `limit` is ignored).
 ///
-/// With a search the FTS5 table drives (`CROSS JOIN` keeps SQLite from reordering): it yields
-/// matching rowids newest first from the cursor on, each joined to its row by primary key and
-/// kept if it is this person's and passes the filters; the walk stops after `limit` rows.
-/// Without one, `summaries_by_user` (or `summaries_by_user_model` with a model) is walked the
-/// same way, the date range checked on the index entries themselves.
+/// A search alone is driven by the FTS5 table (`CROSS JOIN` keeps SQLite from reordering): it
+/// yields matching rowids newest first from the cursor on, each joined to its row by primary
+/// key and kept if it is this person's; the walk stops after `limit` rows, so a common word
+/// costs no more than a rare one. With a model or dates as well, that walk could pass
+/// thousands of matches outside the filters, so the filter's index drives instead
+/// (`summaries_by_user_model`, or `summaries_by_user` with the dates checked on its entries)
+/// and each entry is checked against the set of matching rowids, which SQLite builds once;
+/// snippets then show the start of the summary. Without a search the index walk alone answers.
 pub(super) fn select<'a>(
     user: &'a UserId,
     query: &'a HistoryQuery,
     columns: Columns,
-    limit: u32,
+    limit: Option<u32>,
 ) -> QueryBuilder<'a, Sqlite> {
+    const HEAD: &str = "s.id, s.model, s.created_at, substr(s.input_text, 1, 400) AS head";
+    let filtered = query.model.is_some() || query.from.is_some() || query.to.is_some();
     let mut sql = QueryBuilder::new("SELECT ");
     let id = match &query.q {
-        Some(search) => {
+        Some(search) if !filtered => {
             sql.push(match columns {
                 Columns::Item => {
-                    "s.id, s.model, s.created_at, substr(s.input_text, 1, 400) AS head, \
-                     snippet(summaries_fts, -1, '', '', '…', 24) AS snippet"
+                    format!("{HEAD}, snippet(summaries_fts, -1, '', '', '…', 24) AS snippet")
                 }
-                Columns::Summary => SUMMARY_COLUMNS,
+                Columns::Id => "s.id".to_string(),
             });
             sql.push(
                 " FROM summaries_fts CROSS JOIN summaries s ON s.id = summaries_fts.rowid \
@@ -64,15 +69,20 @@ pub(super) fn select<'a>(
             sql.push_bind(search.fts5());
             "summaries_fts.rowid"
         }
-        None => {
+        search => {
             sql.push(match columns {
-                Columns::Item => {
-                    "s.id, s.model, s.created_at, substr(s.input_text, 1, 400) AS head, \
-                     substr(s.summary, 1, 400) AS snippet"
-                }
-                Columns::Summary => SUMMARY_COLUMNS,
+                Columns::Item => format!("{HEAD}, substr(s.summary, 1, 400) AS snippet"),
+                Columns::Id => "s.id".to_string(),
             });
             sql.push(" FROM summaries s WHERE 1");
+            if let Some(search) = search {
+                // `+` keeps SQLite from driving the query from the set (then sorting it all)
+                sql.push(
+                    " AND +s.id IN (SELECT rowid FROM summaries_fts WHERE summaries_fts MATCH ",
+                )
+                .push_bind(search.fts5())
+                .push(")");
+            }
             "s.id"
         }
     };
@@ -92,8 +102,10 @@ pub(super) fn select<'a>(
     if let Some(to) = to {
         sql.push(" AND s.created_at < ").push_bind(to);
     }
-    sql.push(format_args!(" ORDER BY {id} DESC LIMIT "))
-        .push_bind(i64::from(limit));
+    sql.push(format_args!(" ORDER BY {id} DESC"));
+    if let Some(limit) = limit {
+        sql.push(" LIMIT ").push_bind(i64::from(limit));
+    }
     sql
 }
 
@@ -103,7 +115,7 @@ pub(super) async fn page(
     user: &UserId,
     query: &HistoryQuery,
 ) -> Result<HistoryPage, HistoryError> {
-    let mut rows = select(user, query, Columns::Item, query.limit + 1)
+    let mut rows = select(user, query, Columns::Item, Some(query.limit + 1))
         .build()
         .fetch_all(pool)
         .await?;
@@ -124,15 +136,39 @@ pub(super) async fn page(
     })
 }
 
-/// Up to `limit` whole summaries matching `query`, newest first (a chunk of an export).
-pub(super) async fn summaries(
+/// The ids of every summary of `user` matching `query`, newest first: what an export then
+/// reads in chunks. 8 bytes per summary, and the search is evaluated once.
+pub(super) async fn ids(
     pool: &SqlitePool,
     user: &UserId,
     query: &HistoryQuery,
-    limit: u32,
+) -> Result<Vec<i64>, sqlx::Error> {
+    select(user, query, Columns::Id, None)
+        .build_query_scalar()
+        .fetch_all(pool)
+        .await
+}
+
+/// Whole summaries by id, newest first; only `user`'s (a summary deleted since its id was
+/// read is simply not there).
+pub(super) async fn summaries(
+    pool: &SqlitePool,
+    user: &UserId,
+    ids: &[i64],
 ) -> Result<Vec<Summary>, sqlx::Error> {
-    select(user, query, Columns::Summary, limit)
-        .build()
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = QueryBuilder::new(format!(
+        "SELECT {SUMMARY_COLUMNS} FROM summaries s WHERE s.outcome = 'ok' AND s.user_id = "
+    ));
+    sql.push_bind(user.as_str()).push(" AND s.id IN (");
+    let mut list = sql.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    sql.push(") ORDER BY s.id DESC");
+    sql.build()
         .fetch_all(pool)
         .await?
         .iter()
