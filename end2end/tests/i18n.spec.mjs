@@ -144,6 +144,8 @@ test('System follows the operating system, Light overrides a dark one', async ({
 test('the language picker is reached and worked with the keyboard', async ({ page }) => {
   await gotoStudio(page, 'hf');
   const picker = languagePicker(page, 'en');
+  // from the top bar (the hydration check leaves the focus in the text area, further down)
+  await page.getByRole('heading', { level: 1, name: 'Precis', exact: true }).click();
   let reached = false;
   for (let presses = 0; presses < 20 && !reached; presses++) {
     await page.keyboard.press('Tab');

@@ -203,8 +203,8 @@ pub(super) static FR: Texts = Texts {
     use_cache: "Utiliser le cache",
     use_cache_help: "Réutiliser la réponse de HuggingFace si le même texte a déjà été résumé.",
     wait_for_model: "Attendre le modèle",
-    wait_for_model_help: "Si le modèle est en veille, attendre qu’il soit chargé plutôt que de \
-                          recevoir une demande de réessayer.",
+    wait_for_model_help: "Si le modèle est en veille, attendre qu’il soit chargé au lieu d’être \
+                          invité à réessayer plus tard.",
     hf_only: "Utilisé uniquement par les modèles HuggingFace.",
 
     cannot_run_here: |model, why| format!("{model} ne peut pas fonctionner sur ce serveur. {why}"),

@@ -199,8 +199,8 @@ pub(super) static PT: Texts = Texts {
     use_cache: "Usar cache",
     use_cache_help: "Reutilizar a resposta do HuggingFace quando o mesmo texto já foi resumido.",
     wait_for_model: "Esperar pelo modelo",
-    wait_for_model_help: "Se o modelo estiver inativo, esperar que carregue em vez de receber um \
-                          pedido para tentar de novo.",
+    wait_for_model_help: "Se o modelo estiver inativo, esperar que seja carregado em vez de \
+                          receber a indicação para tentar de novo mais tarde.",
     hf_only: "Só é usado pelos modelos do HuggingFace.",
 
     cannot_run_here: |model, why| format!("{model} não pode ser executado neste servidor. {why}"),

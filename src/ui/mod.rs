@@ -35,7 +35,7 @@ use prefs::{color_scheme, Prefs};
 use prefs_store::{load_prefs, StoredPrefs};
 
 /// The HTML document around the app. `<html>` gets its `lang` and `data-theme` from the
-/// [`Frame`] (leptos_meta writes them into this tag while the server renders the page).
+/// [`Chrome`] (leptos_meta writes them into this tag while the server renders the page).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>

@@ -72,7 +72,7 @@ impl Prefs {
     }
 }
 
-/// The page's preferences; provided by the frame around every page.
+/// The page's preferences; provided by the `Chrome` around every page (`ui/mod.rs`).
 pub fn use_prefs() -> Prefs {
     expect_context::<Prefs>()
 }
