@@ -8,9 +8,9 @@ mod format;
 mod history;
 mod settings;
 // only the browser reads streams
+mod session;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod sse;
-mod session;
 mod state;
 mod studio;
 mod topbar;

@@ -63,9 +63,10 @@ fn PasswordChange(email: String) -> impl IntoView {
     let new = Input::new();
     let email = Email::parse(&email).ok();
     let current_rule = Signal::derive(move || {
-        current
-            .value
-            .with(|v| v.is_empty().then(|| "Type your current password.".to_string()))
+        current.value.with(|v| {
+            v.is_empty()
+                .then(|| "Type your current password.".to_string())
+        })
     });
     let new_rule = Signal::derive(move || {
         new.value.with(|v| {

@@ -71,7 +71,9 @@ fn Keys() -> impl IntoView {
             .with(|v| matches!(v, Some(Ok(()))))
             .then(|| revoked.get())
             .flatten()
-            .map(|name| format!("Key “{name}” revoked: requests made with it are refused from now on."))
+            .map(|name| {
+                format!("Key “{name}” revoked: requests made with it are refused from now on.")
+            })
     };
     view! {
         <section class="card" aria-labelledby="keys-title">
@@ -111,7 +113,10 @@ fn Keys() -> impl IntoView {
 fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
     let answer = Answer::of(create, &[Field::KeyName], "new-key-alert");
     let name = Input::new();
-    let rule = Signal::derive(move || name.value.with(|v| parse_key_name(v).err().map(|e| e.message)));
+    let rule = Signal::derive(move || {
+        name.value
+            .with(|v| parse_key_name(v).err().map(|e| e.message))
+    });
     let pending = create.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -261,7 +266,10 @@ fn KeyRow(
     // After "Keep", focus goes back to this row's Revoke button (the one pressed is gone).
     let kept = RwSignal::new(false);
     let revoke_label = format!("Revoke “{}”", key.name);
-    let question = format!("Revoke “{}”? Scripts using it stop working at once.", key.name);
+    let question = format!(
+        "Revoke “{}”? Scripts using it stop working at once.",
+        key.name
+    );
     let group_label = format!("Confirm revoking “{}”", key.name);
     let confirm = move |_| {
         revoked.set(Some(name.clone()));

@@ -50,7 +50,13 @@ fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
     // A rule broken by what is about to be saved (the server checks the same).
     let refused = RwSignal::new(None::<String>);
     Effect::watch(
-        move || (studio.params.track(), studio.choice.track(), studio.custom_model.track()),
+        move || {
+            (
+                studio.params.track(),
+                studio.choice.track(),
+                studio.custom_model.track(),
+            )
+        },
         move |_, _, _| refused.set(None),
         false,
     );

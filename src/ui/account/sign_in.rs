@@ -18,8 +18,11 @@ pub fn SignInPage() -> impl IntoView {
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-in-alert");
     let email = Input::new();
     let password = Input::new();
-    let email_rule =
-        Signal::derive(move || email.value.with(|v| Email::parse(v).err().map(|e| e.message)));
+    let email_rule = Signal::derive(move || {
+        email
+            .value
+            .with(|v| Email::parse(v).err().map(|e| e.message))
+    });
     let password_rule = Signal::derive(move || {
         password
             .value

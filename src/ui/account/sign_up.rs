@@ -27,8 +27,11 @@ pub fn SignUpPage() -> impl IntoView {
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-up-alert");
     let email = Input::new();
     let password = Input::new();
-    let email_rule =
-        Signal::derive(move || email.value.with(|v| Email::parse(v).err().map(|e| e.message)));
+    let email_rule = Signal::derive(move || {
+        email
+            .value
+            .with(|v| Email::parse(v).err().map(|e| e.message))
+    });
     let password_rule = Signal::derive(move || {
         let email = email.value.with(|v| Email::parse(v).ok());
         password.value.with(|v| {
