@@ -214,3 +214,28 @@ test('signing up keeps what the visitor summarized before', async ({ page }) => 
   await expect(councilEntry(page)).toHaveCount(1);
   await expect(textInput(page)).toBeVisible();
 });
+
+test('signing in works with the keyboard alone', async ({ page }) => {
+  const email = await signUp(page, 'local', uniqueEmail('keyboard'));
+  await signOut(page);
+
+  /** Presses Tab until `locator` has focus (at most 40 times). */
+  async function tabTo(locator, name) {
+    for (let i = 0; i < 40; i++) {
+      if (await locator.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+  await page.locator('body').focus();
+  await tabTo(navLink(page, 'Sign in'), 'the Sign in link');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  await tabTo(emailField(page), 'the Email box');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await expect(passwordField(page)).toBeFocused();
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expectSignedIn(page, email);
+});

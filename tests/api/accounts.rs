@@ -445,3 +445,51 @@ async fn the_accounts_language_and_theme_follow_it_to_another_browser() {
     );
     assert!(html.contains("data-theme=\"dark\""));
 }
+
+/// A page whose WASM bundle has not loaded yet posts its forms as plain HTML forms: the answer is
+/// a redirect back to the form (with the error in its URL, which the page shows), never a JSON
+/// body under an error status, which the browser would display as is.
+#[tokio::test]
+async fn plain_form_posts_are_sent_back_to_their_page() {
+    let app = spawn_app().await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let page = format!("{}/sign-up", app.address);
+    let post = |password: &'static str| {
+        http.post(format!("{}/api/ui/sign-up", app.address))
+            .header("origin", &app.address)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", &page)
+            .form(&[("email", "ana@example.org"), ("password", password)])
+            .send()
+    };
+
+    let refused = post("short").await.expect("answer");
+    assert_eq!(refused.status(), 302);
+    let location = refused.headers()["location"].to_str().expect("location");
+    assert!(
+        location.starts_with(&format!("{page}?")) && location.contains("__err="),
+        "{location}"
+    );
+
+    let accepted = post(PASSWORD).await.expect("answer");
+    assert_eq!(accepted.status(), 302);
+    let session = set_cookies(&accepted)
+        .into_iter()
+        .find(|c| c.starts_with("precis_session="))
+        .expect("session cookie set");
+    let session = session.split(';').next().unwrap_or_default().to_string();
+
+    // back on the sign-up page, signed in: sent on to the studio
+    let again = http
+        .get(&page)
+        .header("accept", "text/html")
+        .header("cookie", session)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(again.status(), 302);
+    assert_eq!(again.headers()["location"], "/");
+}

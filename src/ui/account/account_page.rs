@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::form::{focus_on_failure, guard, Answer, FormAlert, FormField, Input};
+use super::form::{focus_on_failure, guard, keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::AccountOnly;
 use super::sign_out::{SignOutButton, SignOutEverywhereButton};
 use super::sign_up::password_rules;
@@ -124,6 +124,7 @@ fn PasswordChange(email: String) -> impl IntoView {
                         type="submit"
                         class="primary"
                         disabled=move || pending.get()
+                        on:mousedown=keep_focus
                         on:click=guard(vec![(current, current_rule), (new, new_rule)])
                     >
                         "Change password"

@@ -236,6 +236,13 @@ pub fn guard(checks: Vec<(Input, Signal<Option<String>>)>) -> impl Fn(MouseEvent
     }
 }
 
+/// For the submit button's mousedown: the input being typed in keeps focus. Otherwise leaving
+/// it would show its problem at once, moving the button down before the mouse is released, and
+/// the click would miss it. (The click still sends the form, or `guard` shows the problems.)
+pub fn keep_focus(ev: MouseEvent) {
+    ev.prevent_default();
+}
+
 /// After each answer of `action` in the browser, focus moves to the first input it is about
 /// (so that the person can fix it straight away).
 pub fn focus_on_failure<S>(action: ServerAction<S>, inputs: Vec<(Field, Input)>)

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{Answer, FormAlert, FormField, Input};
+use super::form::{keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::AccountOnly;
 use crate::api::keys::{list_keys, CreateKey, RevokeKey};
 use crate::domain::account::{parse_key_name, ApiKeyInfo, NewApiKey};
@@ -156,7 +156,12 @@ fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
             />
             <FormAlert answer/>
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>
+                <button
+                    type="submit"
+                    class="primary"
+                    disabled=move || pending.get()
+                    on:mousedown=keep_focus
+                >
                     "Create key"
                 </button>
                 <p class="status" role="status">{move || pending.get().then_some("Creating the key…")}</p>

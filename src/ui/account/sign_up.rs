@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::form::{focus_on_failure, guard, Answer, FormAlert, FormField, Input};
+use super::form::{focus_on_failure, guard, keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::StudioIfSignedIn;
 use super::to_studio_after;
 use crate::api::account::SignUp;
@@ -85,6 +85,7 @@ pub fn SignUpPage() -> impl IntoView {
                             type="submit"
                             class="primary"
                             disabled=move || pending.get()
+                            on:mousedown=keep_focus
                             on:click=guard(vec![(email, email_rule), (password, password_rule)])
                         >
                             "Create account"
