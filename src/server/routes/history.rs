@@ -143,7 +143,8 @@ pub async fn export_summaries(
     tag = crate::server::openapi::tags::HISTORY,
     params(("id" = i64, Path, description = "The summary's id.", example = 42)),
     responses(
-        (status = 200, description = "The summary.", body = Summary),
+        (status = 200, description = "The summary.", body = Summary,
+            example = json!(crate::server::openapi::examples::summary())),
         (status = 404, description = "You have no summary with this id (never made, deleted, or someone else's).",
             body = ErrorResponse,
             example = json!({"error": {"code": "not_found", "message": "That summary doesn't exist or has been deleted."}})),
