@@ -21,11 +21,13 @@ mod studio;
 mod theme_css;
 mod topbar;
 
+use std::future::IntoFuture;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, SsrMode, StaticSegment};
 
 use crate::domain::account::Me;
 use session::Session;
@@ -89,7 +91,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/precis.css"/>
         <Router>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("") view=studio::StudioPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>
                 <Route path=path!("/sign-in") view=|| view! { <Page><account::SignInPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/sign-up") view=|| view! { <Page><account::SignUpPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=|| view! { <Page><account::AccountPage/></Page> } ssr=SsrMode::Async/>
@@ -132,8 +134,10 @@ fn Page(children: ChildrenFn) -> impl IntoView {
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
-                    let stored = source.get().await;
-                    let me = session.me.await.ok();
+                    // both at once (see studio.rs)
+                    let (stored, me) =
+                        futures::join!(source.get(), session.me.into_future());
+                    let me = me.ok();
                     view! { <Chrome stored me>{children()}</Chrome> }
                 })
             }}

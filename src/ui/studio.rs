@@ -2,6 +2,8 @@
 //! out history, conversation, composer and settings around one shared [`Studio`] state, started
 //! from the person's saved defaults. A new person (signing in or out) gets a new studio.
 
+use std::future::IntoFuture;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,9 +29,13 @@ pub fn StudioPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let stored = source.get().await;
-                let catalog = catalog.await;
-                let me = session.me.await;
+                // All three at once: a resource first read after another's `.await` can resolve
+                // mid-render and run this twice, the first run's preferences already disposed.
+                let (stored, catalog, me) = futures::join!(
+                    source.get(),
+                    catalog.into_future(),
+                    session.me.into_future()
+                );
                 let who = me.as_ref().ok().cloned();
                 // built inside the Chrome, which provides the preferences to it
                 view! {
