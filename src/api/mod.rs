@@ -32,6 +32,7 @@ pub(crate) mod ctx {
     }
 
     /// The request's parts (headers, the client's address).
+    #[allow(dead_code)] // for the account server functions (accounts branch); drop on merge
     pub fn parts() -> Result<Parts, ErrorResponse> {
         use_context::<Parts>().ok_or_else(|| {
             fail(AppError::Internal(
@@ -41,6 +42,7 @@ pub(crate) mod ctx {
     }
 
     /// Adds a `Set-Cookie` header to the server function's response.
+    #[allow(dead_code)] // for the account server functions (accounts branch); drop on merge
     pub fn set_cookie(cookie: axum_extra::extract::cookie::Cookie<'static>) {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(value) = HeaderValue::from_str(&cookie.encoded().to_string()) {

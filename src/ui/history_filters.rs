@@ -39,6 +39,8 @@ pub struct Filters {
     to: RwSignal<String>,
     /// Counts keystrokes, so that only the last one's pause applies the search.
     keystrokes: StoredValue<u64>,
+    /// The search box, focused after "Clear filters" (whose button then goes away).
+    search_box: NodeRef<leptos::html::Input>,
     pub params: Memo<HistoryParams>,
 }
 
@@ -66,15 +68,19 @@ impl Filters {
             from,
             to,
             keystrokes: StoredValue::new(0),
+            search_box: NodeRef::new(),
             params,
         }
     }
 
-    /// Empties every filter at once.
+    /// Empties every filter at once, and puts the keyboard in the search box.
     pub fn clear(&self) {
         self.keystrokes.update_value(|k| *k += 1);
         for signal in [self.typed, self.search, self.model, self.from, self.to] {
             signal.set(String::new());
+        }
+        if let Some(input) = self.search_box.get_untracked() {
+            let _ = input.focus();
         }
     }
 
@@ -118,6 +124,7 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
                 <label for="history-search">{text::SEARCH}</label>
                 <input
                     id="history-search"
+                    node_ref=filters.search_box
                     type="search"
                     autocomplete="off"
                     placeholder=text::SEARCH_HINT

@@ -339,7 +339,9 @@ async fn bad_query_parameters_are_400_with_a_sentence_naming_the_parameter() {
     let user = app.user();
     let long = "word ".repeat(60);
     let long_model = "m".repeat(300);
-    let cases: [(&[(&str, &str)], &str, &str); 9] = [
+    // (query, the parameter named in `field`, words the sentence must hold)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: [Case; 9] = [
         (&[("from", "2026-02-30")], "from", "YYYY-MM-DD"),
         (&[("to", "yesterday")], "to", "YYYY-MM-DD"),
         (
