@@ -103,13 +103,20 @@ impl Filters {
 #[component]
 pub fn HistoryFilters(filters: Filters) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    // Read in the browser only: the server renders "All models" alone, which hydrates as is.
-    let models = LocalResource::new(move || {
+    // Fetched in the browser only (effects do not run on the server): the server renders "All
+    // models" alone, which hydrates as is. (A LocalResource read here would hold the page's
+    // <Suspense> open on the server for good.)
+    let models = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
         studio.history_version.track();
-        history_models()
+        spawn_local(async move {
+            if let Ok(list) = history_models().await {
+                models.set(list);
+            }
+        });
     });
     let choices = move || {
-        let mut list = models.get().and_then(Result::ok).unwrap_or_default();
+        let mut list = models.get();
         let chosen = filters.model.get();
         if !chosen.is_empty() && !list.contains(&chosen) {
             list.push(chosen); // keep the current choice listed (its last summary was deleted)

@@ -136,6 +136,36 @@ async fn the_page_lists_with_no_filter_set_and_with_some() {
 }
 
 #[tokio::test]
+async fn the_server_renders_the_history_panel_with_its_filters() {
+    let app = spawn_app().await;
+    let user = app.user();
+    summarize_as(
+        &app,
+        &user,
+        BART,
+        "Herons fish at the weir every morning.",
+        "Herons.",
+    )
+    .await;
+    let res = user.send(user.http.get(format!("{}/", user.base))).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    for expected in [
+        "Search history",
+        "Model used",
+        "All models",
+        ">From<",
+        ">To<",
+        "/api/v1/summaries/export?format=json",
+        "/api/v1/summaries/export?format=markdown",
+        "Herons fish at the weir every morning",
+        "1 summary",
+    ] {
+        assert!(html.contains(expected), "the page lacks {expected}");
+    }
+}
+
+#[tokio::test]
 async fn search_finds_words_in_texts_and_in_summaries_accents_and_case_aside() {
     let app = spawn_app().await;
     let user = app.user();
