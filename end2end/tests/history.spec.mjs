@@ -107,6 +107,7 @@ test('search narrows the list as you type, filters by model, and export download
   await expect(history).not.toContainText(/no summaries yet/i);
   await history.getByRole('button', { name: 'Clear filters', exact: true }).click();
   await expect(search).toHaveValue('');
+  await expect(search, 'the keyboard goes back to the search box').toBeFocused();
   await expect(entry(wordA)).toHaveCount(1);
   await expect(entry(wordB)).toHaveCount(1);
 

@@ -10,9 +10,12 @@ use crate::domain::history::{HistoryPage, HistoryParams};
 use crate::domain::summary::Summary;
 
 /// One page of the person's history, newest first. `params` is checked here again (the
-/// browser checks it too, but the server never trusts it).
+/// browser checks it too, but the server never trusts it). With no filter set the browser
+/// sends no field at all, hence `default`.
 #[server(prefix = "/api/ui", endpoint = "history")]
-pub async fn list_history(params: HistoryParams) -> Result<HistoryPage, ErrorResponse> {
+pub async fn list_history(
+    #[server(default)] params: HistoryParams,
+) -> Result<HistoryPage, ErrorResponse> {
     use crate::domain::history::HistoryQuery;
     let (state, identity) = ctx::person()?;
     let query = HistoryQuery::parse(&params).map_err(|e| ctx::fail(e.into()))?;

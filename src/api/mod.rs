@@ -65,7 +65,6 @@ pub(crate) mod ctx {
     }
 
     /// Adds a `Set-Cookie` header to the server function's response.
-    #[allow(dead_code)] // for the account server functions being written on `main`
     pub fn set_cookie(cookie: axum_extra::extract::cookie::Cookie<'static>) {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(value) = HeaderValue::from_str(&cookie.encoded().to_string()) {

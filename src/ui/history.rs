@@ -182,7 +182,14 @@ fn Results(
             loading.set(false);
         });
     };
-    let on_deleted = Callback::new(move |id: i64| items.update(|list| list.retain(|i| i.id != id)));
+    let studio = expect_context::<Studio>();
+    let on_deleted = Callback::new(move |id: i64| {
+        items.update(|list| list.retain(|i| i.id != id));
+        // every shown summary deleted but older ones remain: show those, not "no summaries"
+        if items.with_untracked(Vec::is_empty) && next.get_untracked().is_some() {
+            studio.history_version.update(|v| *v += 1);
+        }
+    });
 
     view! {
         <Show

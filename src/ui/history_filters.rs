@@ -39,6 +39,8 @@ pub struct Filters {
     to: RwSignal<String>,
     /// Counts keystrokes, so that only the last one's pause applies the search.
     keystrokes: StoredValue<u64>,
+    /// The search box, focused after "Clear filters" (whose button then goes away).
+    search_box: NodeRef<leptos::html::Input>,
     pub params: Memo<HistoryParams>,
 }
 
@@ -66,15 +68,19 @@ impl Filters {
             from,
             to,
             keystrokes: StoredValue::new(0),
+            search_box: NodeRef::new(),
             params,
         }
     }
 
-    /// Empties every filter at once.
+    /// Empties every filter at once, and puts the keyboard in the search box.
     pub fn clear(&self) {
         self.keystrokes.update_value(|k| *k += 1);
         for signal in [self.typed, self.search, self.model, self.from, self.to] {
             signal.set(String::new());
+        }
+        if let Some(input) = self.search_box.get_untracked() {
+            let _ = input.focus();
         }
     }
 
@@ -97,13 +103,20 @@ impl Filters {
 #[component]
 pub fn HistoryFilters(filters: Filters) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    // Read in the browser only: the server renders "All models" alone, which hydrates as is.
-    let models = LocalResource::new(move || {
+    // Fetched in the browser only (effects do not run on the server): the server renders "All
+    // models" alone, which hydrates as is. (A LocalResource read here would hold the page's
+    // <Suspense> open on the server for good.)
+    let models = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
         studio.history_version.track();
-        history_models()
+        spawn_local(async move {
+            if let Ok(list) = history_models().await {
+                models.set(list);
+            }
+        });
     });
     let choices = move || {
-        let mut list = models.get().and_then(Result::ok).unwrap_or_default();
+        let mut list = models.get();
         let chosen = filters.model.get();
         if !chosen.is_empty() && !list.contains(&chosen) {
             list.push(chosen); // keep the current choice listed (its last summary was deleted)
@@ -118,6 +131,7 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
                 <label for="history-search">{text::SEARCH}</label>
                 <input
                     id="history-search"
+                    node_ref=filters.search_box
                     type="search"
                     autocomplete="off"
                     placeholder=text::SEARCH_HINT

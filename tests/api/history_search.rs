@@ -94,6 +94,77 @@ async fn set_created_at(app: &TestApp, id: i64, ms: i64) {
     assert_eq!(done.rows_affected(), 1);
 }
 
+/// The page's server function, with its arguments form-encoded as the browser sends them.
+async fn list_from_page(user: &User, form: &str) -> reqwest::Response {
+    user.send(
+        user.http
+            .post(format!("{}/api/ui/history", user.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form.to_string()),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_page_lists_with_no_filter_set_and_with_some() {
+    let app = spawn_app().await;
+    let user = app.user();
+    let id = summarize_as(
+        &app,
+        &user,
+        BART,
+        "Swifts nest under the station roof.",
+        "Swifts.",
+    )
+    .await;
+    // no filter set: the browser sends no field at all
+    let res = list_from_page(&user, "").await;
+    assert_eq!(res.status(), 200);
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(page["summaries"][0]["id"], id);
+    assert_eq!(page["next_before"], Value::Null);
+    let res = list_from_page(&user, "params[q]=swift&params[limit]=5").await;
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(page["summaries"][0]["id"], id, "{page}");
+    let res = list_from_page(&user, "params[q]=owls").await;
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(page["summaries"], json!([]));
+    // checked on the server too
+    let res = list_from_page(&user, "params[from]=2026-02-30").await;
+    let error = expect_error(res, 400, "invalid_query").await;
+    assert_eq!(error["field"], "from");
+}
+
+#[tokio::test]
+async fn the_server_renders_the_history_panel_with_its_filters() {
+    let app = spawn_app().await;
+    let user = app.user();
+    summarize_as(
+        &app,
+        &user,
+        BART,
+        "Herons fish at the weir every morning.",
+        "Herons.",
+    )
+    .await;
+    let res = user.send(user.http.get(format!("{}/", user.base))).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    for expected in [
+        "Search history",
+        "Model used",
+        "All models",
+        ">From<",
+        ">To<",
+        "/api/v1/summaries/export?format=json",
+        "/api/v1/summaries/export?format=markdown",
+        "Herons fish at the weir every morning",
+        "1 summary",
+    ] {
+        assert!(html.contains(expected), "the page lacks {expected}");
+    }
+}
+
 #[tokio::test]
 async fn search_finds_words_in_texts_and_in_summaries_accents_and_case_aside() {
     let app = spawn_app().await;
@@ -339,6 +410,7 @@ async fn bad_query_parameters_are_400_with_a_sentence_naming_the_parameter() {
     let user = app.user();
     let long = "word ".repeat(60);
     let long_model = "m".repeat(300);
+    // (query, the parameter named in `field`, words the sentence must hold)
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
     let cases: [Case; 9] = [
         (&[("from", "2026-02-30")], "from", "YYYY-MM-DD"),
