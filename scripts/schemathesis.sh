@@ -65,6 +65,21 @@ for _ in $(seq 1 120); do
 done
 $ready || { cat "$data/precis.log" >&2; die "Precis not ready after 60 s"; }
 
+# Everything runs as one account, through an API key: resources one request creates are the
+# same person's in the next (stateful tests), and the key routes are reachable.
+key=$(python3 - "$port" <<'PY'
+import http.cookiejar, json, sys, urllib.parse, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+def post(path, fields):
+    body = urllib.parse.urlencode(fields).encode()
+    with browser.open(urllib.request.Request(base + path, data=body)) as res:
+        return json.load(res)
+post("/api/ui/sign-up", {"email": "schemathesis@example.org", "password": "schemathesis password"})
+print(post("/api/ui/keys/create", {"name": "schemathesis"})["secret"])
+PY
+) || die "could not create the account and API key schemathesis uses"
+
 log "schemathesis $SCHEMATHESIS_VERSION: all checks, up to $examples cases per operation and phase"
 # All checks are enabled in scripts/schemathesis.toml (with the exceptions it explains), not
 # with `--checks all`, which would override those exceptions.
@@ -72,6 +87,7 @@ status=0
 "$venv/bin/schemathesis" --config-file "$ROOT/scripts/schemathesis.toml" run \
   "http://127.0.0.1:$port/api/openapi.json" \
   --max-examples "$examples" \
+  --header "Authorization: Bearer $key" \
   "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   log "Precis's log (warnings and errors):"

@@ -117,6 +117,17 @@ impl HistoryParams {
     }
 }
 
+/// The export formats as the OpenAPI document lists them (the parameter itself is read as text,
+/// so that an unknown one gets a sentence rather than a deserializer's message).
+#[cfg(feature = "ssr")]
+#[derive(utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // a schema only
+pub enum ExportFormatName {
+    Json,
+    Markdown,
+}
+
 /// How an export is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
@@ -178,7 +189,10 @@ impl ExportFormat {
 pub struct ExportParams {
     /// `json` (default) or `markdown`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ssr", param(example = "markdown"))]
+    #[cfg_attr(
+        feature = "ssr",
+        param(value_type = Option<ExportFormatName>, example = "markdown")
+    )]
     pub format: Option<String>,
     /// As in the list: words to find in the texts and summaries.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -89,7 +89,7 @@ impl Theme {
 /// an older version still load.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct UserSettings {
     /// `None`: chosen from the browser's `Accept-Language`, else English.
     pub lang: Option<Lang>,
@@ -99,6 +99,8 @@ pub struct UserSettings {
     /// The parameters the studio starts with; `None`: the model's defaults.
     pub default_params: Option<SummaryParams>,
 }
+
+crate::impl_object_only!(UserSettings);
 
 impl UserSettings {
     /// What a save would break (out-of-bounds default parameters, a malformed model id).

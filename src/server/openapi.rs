@@ -58,6 +58,7 @@ pub const API_KEY_SCHEME: &str = "api_key";
     components(schemas(
         crate::domain::errors::ErrorResponse,
         crate::domain::stream::SummaryEvent,
+        crate::domain::history::ExportFormatName,
         routes::stream::Loading,
     )),
     modifiers(&Authentication, &AccessErrors),

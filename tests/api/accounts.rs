@@ -373,6 +373,10 @@ async fn settings_are_kept_per_person_and_follow_the_sign_up() {
         .send(browser.http.put(&url).json(&json!({"colour": "red"})))
         .await;
     expect_error(unknown, 400, "invalid_request").await;
+    let array = browser
+        .send(browser.http.put(&url).json(&json!([null, "dark"])))
+        .await;
+    expect_error(array, 400, "invalid_request").await;
 
     browser.sign_up("ana@example.org", PASSWORD).await;
     let saved: Value = browser
