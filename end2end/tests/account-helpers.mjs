@@ -1,7 +1,7 @@
 // Helpers for the account tests: the top bar's account navigation, the sign-up / sign-in / sign-out
 // flows as a person does them (through the links and forms, found by role and label).
 import { expect } from '@playwright/test';
-import { INSTANCES, gotoStudio } from './helpers.mjs';
+import { INSTANCES, gotoStudio, waitUntilLive } from './helpers.mjs';
 
 /** A password that meets the rules (10+ characters, not the email, not one repeated character). */
 export const PASSWORD = 'correct horse battery';
@@ -79,16 +79,23 @@ export async function signOut(page) {
   await expectSignedOut(page);
 }
 
-/** The studio is open and the top bar names `email`. */
+/**
+ * The studio is open and the top bar names `email`, and the page (loaded in full by signing in)
+ * is live.
+ */
 export async function expectSignedIn(page, email) {
   await expect(page).toHaveURL(/\/$/);
   await expect(accountNav(page)).toContainText(email);
   await expect(navLink(page, 'Sign in')).toHaveCount(0);
+  // checked last: the page signed in from had the mark too
+  await waitUntilLive(page);
 }
 
-/** The studio is open and the top bar offers to sign in. */
+/** The studio is open and the top bar offers to sign in, and the page is live. */
 export async function expectSignedOut(page) {
   await expect(page).toHaveURL(/\/$/);
   await expect(navLink(page, 'Sign in')).toBeVisible();
   await expect(accountNav(page).getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
+  // checked last: the page signed out from had the mark too
+  await waitUntilLive(page);
 }

@@ -1,7 +1,7 @@
 // Accounts in the browser: sign up, sign in, sign out (here and everywhere), change password.
 // History belongs to the account: it follows the person across sign-out and sign-in.  Summaries
 // use the local TextRank extract on the "local" instance (no HuggingFace, no weights needed).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   reloadStudio,

@@ -1,6 +1,6 @@
 // The interactive API page (/api/docs): Swagger UI served by Precis itself. It must work with
 // no network beyond this machine (no CDN) and under the Content-Security-Policy the app sends.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { INSTANCES } from './helpers.mjs';
 
 const BASE = INSTANCES.local;

@@ -1,6 +1,6 @@
 // Cancel stops a running request: the mock's e2e/slow model answers only after 8 s.  (Cancel
 // while a local model is writing: streaming.spec.mjs.)
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   submit,

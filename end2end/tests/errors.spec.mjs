@@ -1,6 +1,6 @@
 // What a person sees when something goes wrong: a plain sentence in a role=alert element,
 // never a raw response body.  The mock answers each e2e/* model id with one kind of failure.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   submit,

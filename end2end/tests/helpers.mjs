@@ -46,6 +46,15 @@ export async function reloadStudio(page) {
   await waitForHydration(page);
 }
 
+/**
+ * Waits until a page loaded in full (signing in, up or out loads the studio again) runs its
+ * WASM bundle: the app marks `<html data-hydrated>` once hydrated. Before that, a click or a key
+ * reaches only the server-rendered HTML.
+ */
+export async function waitUntilLive(page) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 20_000 });
+}
+
 async function waitForHydration(page) {
   // The WASM bundle is fetched and started after the HTML: once the network is quiet, it runs.
   await page.waitForLoadState('networkidle');

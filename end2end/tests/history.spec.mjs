@@ -1,7 +1,7 @@
 // The History panel: past summaries, newest first, kept across reloads; reopen, delete, clear;
 // search and filters; export.
 import fs from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   chooseModel,
   gotoStudio,

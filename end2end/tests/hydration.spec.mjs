@@ -1,6 +1,6 @@
 // The page is server-rendered and then hydrated by the WASM bundle: these tests only pass once
 // the browser half is live (the server-rendered HTML alone cannot update what it shows).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   textInput,

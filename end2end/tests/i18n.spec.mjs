@@ -1,7 +1,7 @@
 // The page's language (English, French, Portuguese) and theme (system, light, dark): chosen in
 // the top bar, applied at once without a reload, kept across reloads (the server renders the
 // saved choice), and taken from the browser's Accept-Language until someone chooses.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { gotoStudio, INSTANCES } from './helpers.mjs';
 
 const URL = INSTANCES.hf;

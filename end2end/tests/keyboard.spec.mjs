@@ -1,5 +1,5 @@
 // Everything needed to summarize can be reached and worked with the keyboard alone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   textInput,

@@ -1,6 +1,6 @@
 // API keys: made in the browser, the secret shown once (with Copy), listed without it, usable
 // by a script as "Authorization: Bearer <key>", and refused once revoked.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { alertWith, clipboardText } from './helpers.mjs';
 import { signUp, navLink, studioUrl } from './account-helpers.mjs';
 

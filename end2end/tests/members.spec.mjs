@@ -1,6 +1,6 @@
 // A server for accounts only (PRECIS_ALLOW_ANONYMOUS=false, the "members" instance): signed
 // out, the studio says to sign in instead of offering the composer; signed in, it summarizes.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { submit, textInput, historyPanel, finishedTurns, chooseModelByLabel, COUNCIL_TEXT } from './helpers.mjs';
 import { MEMBERS_URL, gotoForm, submitSignUp, signOut, uniqueEmail } from './account-helpers.mjs';
 

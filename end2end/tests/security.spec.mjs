@@ -1,6 +1,6 @@
 // The page runs under Precis's Content-Security-Policy: the WASM bundle hydrates with no
 // violation reported, and the policy forbids what it should (framing, foreign scripts).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { INSTANCES, gotoStudio } from './helpers.mjs';
 
 test('the hydrated page runs under the CSP without a single violation', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Settings: the model and parameters the studio starts with, saved per person.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   reloadStudio,

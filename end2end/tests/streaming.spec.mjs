@@ -2,7 +2,7 @@
 // stops it mid-sentence, a long text is summarized in parts with the progress shown, and the
 // semantic extract works.  The local models run on the "local" instance (a debug build: keep
 // the summaries short), the parts on the "hf" instance with the mock's e2e/steady model.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   submit,

@@ -1,7 +1,7 @@
 // Summaries end to end: HuggingFace (the mock) on the "hf" instance, the embedded local engine
 // on the "local" instance.
 import fs from 'node:fs/promises';
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   gotoStudio,
   submit,

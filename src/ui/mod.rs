@@ -21,8 +21,6 @@ mod studio;
 mod theme_css;
 mod topbar;
 
-use std::future::IntoFuture;
-
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -112,6 +110,13 @@ pub fn App() -> impl IntoView {
 fn Chrome(stored: StoredPrefs, me: Option<Me>, children: Children) -> impl IntoView {
     let prefs = Prefs::new(stored);
     provide_context(prefs);
+    // Effects run only in the browser, once the page is hydrated: `<html data-hydrated>` tells
+    // the browser tests that a page loaded in full (after signing in or out) now answers input.
+    Effect::new(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Html {..} lang=move || prefs.lang().tag() data-theme=move || prefs.theme().as_str()/>
         <Title text=move || prefs.t().page_title/>
@@ -136,7 +141,9 @@ fn Page(children: ChildrenFn) -> impl IntoView {
                 Suspend::new(async move {
                     // both at once (see studio.rs)
                     let (stored, me) =
-                        futures::join!(source.get(), session.me.into_future());
+                        futures::join!(source.get(), session.current());
+                    // the page's own parts read it from here, with no suspense of their own
+                    provide_context(session::PageSession(me.clone()));
                     let me = me.ok();
                     view! { <Chrome stored me>{children()}</Chrome> }
                 })

@@ -2,6 +2,8 @@
 //! server (so the top bar and the studio are rendered for the right person, with no flash) and
 //! loaded again after signing in, up or out.
 
+use std::future::{Future, IntoFuture};
+
 use leptos::prelude::*;
 
 use crate::api::account::get_me;
@@ -27,7 +29,17 @@ impl Session {
         session
     }
 
-    /// Asks the server again who this is (after the session cookie changed).
+    /// Who this is, for a page being built: awaited without subscribing the page to the
+    /// session, so that [`Session::refresh`] updates what the next page starts from instead of
+    /// rebuilding the one on screen (and losing its state, or reading its disposed signals).
+    /// Signing in, up or out loads the studio again from the server instead (see
+    /// `account::to_studio_after`).
+    pub async fn current(self) -> Result<Me, ErrorResponse> {
+        let mut me = std::pin::pin!(self.me.into_future());
+        std::future::poll_fn(move |cx| untrack(|| me.as_mut().poll(cx))).await
+    }
+
+    /// Asks the server again who this is (after the settings changed).
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
@@ -36,4 +48,16 @@ impl Session {
 /// The app's session (provided by `App`).
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// Who an account page was built for: what [`Session::current`] answered when its [`Page`]
+/// awaited it (provided by that page, read without waiting).
+///
+/// [`Page`]: super::Page
+#[derive(Clone)]
+pub struct PageSession(pub Result<Me, ErrorResponse>);
+
+/// The session the current page was built for.
+pub fn use_page_session() -> Result<Me, ErrorResponse> {
+    expect_context::<PageSession>().0
 }

@@ -34,7 +34,7 @@ pub fn StudioPage() -> impl IntoView {
                 let (stored, catalog, me) = futures::join!(
                     source.get(),
                     catalog.into_future(),
-                    session.me.into_future()
+                    session.current()
                 );
                 let who = me.as_ref().ok().cloned();
                 // built inside the Chrome, which provides the preferences to it

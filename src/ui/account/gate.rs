@@ -1,30 +1,26 @@
-//! Pages for signed-in people only, and the pages that make no sense once signed in.
+//! Pages for signed-in people only, and the pages that make no sense once signed in. Both read
+//! the session their page awaited (`ui::Page`): nothing here waits, since a suspense nested in
+//! the page's own could hydrate differently from how the server rendered it.
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use crate::domain::account::Me;
-use crate::ui::session::use_session;
+use crate::ui::session::use_page_session;
 
 /// Renders `page` with the signed-in person's email; anyone else is asked to sign in first.
-/// Waits for the session (rendered on the server: no flash of the wrong state).
 #[component]
 pub fn AccountOnly(
     /// What the page shows, for the sign-in prompt: "your account", "your API keys".
     what: &'static str,
     page: fn(String) -> AnyView,
 ) -> impl IntoView {
-    let session = use_session();
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match session.me.await {
-                    Ok(Me { email: Some(email), .. }) => page(email),
-                    Ok(_) => view! { <SignInFirst what/> }.into_any(),
-                    Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+    match use_page_session() {
+        Ok(Me {
+            email: Some(email), ..
+        }) => page(email),
+        Ok(_) => view! { <SignInFirst what/> }.into_any(),
+        Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
     }
 }
 
@@ -49,13 +45,6 @@ pub fn SignInFirst(what: &'static str) -> impl IntoView {
 /// its WASM bundle (the server function sends the browser back here once it signed them in).
 #[component]
 pub fn StudioIfSignedIn() -> impl IntoView {
-    let session = use_session();
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let signed_in = session.me.await.is_ok_and(|me| me.signed_in());
-                signed_in.then(|| view! { <Redirect path="/"/> })
-            })}
-        </Suspense>
-    }
+    let signed_in = use_page_session().is_ok_and(|me| me.signed_in());
+    signed_in.then(|| view! { <Redirect path="/"/> })
 }

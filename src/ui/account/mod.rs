@@ -21,27 +21,25 @@ pub use sign_up::SignUpPage;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_navigate;
 
-use super::session::use_session;
 use crate::domain::errors::ErrorResponse;
 
-/// After each success of `action` in the browser (signing in, up or out): the studio opens, and
-/// the session is asked again who this is — so the top bar, the studio's defaults and the history
-/// are those of the person now using the page.
+/// After each success of `action` in the browser (signing in, up or out): the studio is loaded
+/// again from the server, as the person now using the page. A full load, not a client-side
+/// navigation: nothing the previous person had on screen (their history, their text, their
+/// settings) survives in the page, and every part starts from the new session at once.
 fn to_studio_after<S>(action: ServerAction<S>)
 where
     S: ServerFn<Error = ErrorResponse> + Clone + Send + Sync + 'static,
     S::Output: Send + Sync + 'static,
 {
-    let session = use_session();
-    let navigate = use_navigate();
     Effect::watch(
         move || action.version().get(),
         move |_, _, _| {
             if action.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {
-                navigate("/", Default::default());
-                session.refresh();
+                if let Err(e) = window().location().assign("/") {
+                    leptos::logging::error!("could not open the studio: {e:?}");
+                }
             }
         },
         false,

@@ -1,6 +1,8 @@
 //! `/settings`: the model and parameters the studio starts with, edited with the studio's own
 //! controls and rules (`ui::settings`, `ui::state`), saved per person (anonymous visitors too).
 
+use std::future::IntoFuture;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,7 +26,8 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 class="page-title">"Settings"</h2>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading your settings…"</p> }>
                 {move || Suspend::new(async move {
-                    match (catalog.await, saved.await) {
+                    // both at once (see studio.rs)
+                    match futures::join!(catalog.into_future(), saved.into_future()) {
                         (Ok(catalog), Ok(saved)) => view! { <SettingsForm catalog saved/> }.into_any(),
                         (Err(e), _) | (_, Err(e)) => {
                             view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any()
