@@ -3,12 +3,12 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::middleware;
 use axum::routing::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
@@ -207,8 +207,20 @@ impl Application {
     }
 }
 
+/// The pages' routes, generated once per process: the same for every [`Application`].
+///
+/// `generate_route_list` runs the app with resource loading suppressed through a process-wide
+/// flag, and a resource that first runs while it is set never resolves (leptos-rs/leptos#4773):
+/// a page rendered at that moment by another `Application` in the same process (the integration
+/// tests run many) would never be answered. Generated once, before any application serves, the
+/// window never overlaps a render.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let pages: Router = Router::new()
         .leptos_routes_with_context(
             &state,
