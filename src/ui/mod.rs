@@ -190,7 +190,7 @@ fn SkipLink() -> impl IntoView {
     let studio = move || location.pathname.get() == "/";
     view! {
         <a class="skip-link" href=move || if studio() { "#text" } else { "#main" }>
-            {move || if studio() { prefs.t().skip_to_text } else { "Skip to the main content" }}
+            {move || if studio() { prefs.t().skip_to_text } else { prefs.t().skip_to_main }}
         </a>
     }
 }
