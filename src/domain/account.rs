@@ -1,11 +1,14 @@
 //! Accounts, sessions and API keys as they cross the wire, and the rules for what a person
-//! types (email, password, key name): parsed once here, in the browser and on the server.
+//! types (email, password, key name): parsed once here, in the browser and on the server. A
+//! broken rule is an [`AccountProblem`]: the server answers it in English, the page tells it in
+//! its own language as the person types.
 
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
 use super::params::Invalid;
-use super::settings::UserSettings;
+use super::settings::{Lang, UserSettings};
+use crate::i18n::texts;
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -22,14 +25,23 @@ pub const MAX_KEY_NAME_CHARS: usize = 60;
 pub struct Email(String);
 
 impl Email {
+    /// The address, or why it is refused (the server's English sentence: [`Email::check`]
+    /// gives the reason itself).
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        Self::check(raw).map_err(Invalid::from)
+    }
+
+    /// [`parse`](Self::parse) with the broken rule as a reason, for the page to tell in its
+    /// language.
+    pub fn check(raw: &str) -> Result<Self, AccountProblem> {
         let email = raw.trim().to_lowercase();
-        let bad = |message: &str| Err(Invalid::new(ErrorCode::InvalidEmail, Field::Email, message));
         if email.is_empty() {
-            return bad("Type your email address.");
+            return Err(AccountProblem::EmailMissing);
         }
         if email.chars().count() > MAX_EMAIL_CHARS {
-            return bad("That email address is too long (254 characters at most).");
+            return Err(AccountProblem::EmailTooLong {
+                max: MAX_EMAIL_CHARS,
+            });
         }
         let valid = match email.split_once('@') {
             Some((local, domain)) => {
@@ -41,9 +53,7 @@ impl Email {
             None => false,
         };
         if !valid {
-            return bad(
-                "That doesn't look like an email address: it should be like name@example.org.",
-            );
+            return Err(AccountProblem::EmailMalformed);
         }
         Ok(Self(email))
     }
@@ -71,30 +81,32 @@ impl From<Email> for String {
 pub struct NewPassword(String);
 
 impl NewPassword {
+    /// The password, or why it is refused (the server's English sentence).
     pub fn parse(raw: &str, email: Option<&Email>) -> Result<Self, Invalid> {
-        let bad = |message: String| {
-            Err(Invalid::new(
-                ErrorCode::WeakPassword,
-                Field::Password,
-                message,
-            ))
-        };
+        Self::check(raw, email).map_err(Invalid::from)
+    }
+
+    /// [`parse`](Self::parse) with the broken rule as a reason, for the page to tell in its
+    /// language.
+    pub fn check(raw: &str, email: Option<&Email>) -> Result<Self, AccountProblem> {
         let chars = raw.chars().count();
         if chars < MIN_PASSWORD_CHARS {
-            return bad(format!(
-                "Choose a password of at least {MIN_PASSWORD_CHARS} characters (this one has {chars})."
-            ));
+            return Err(AccountProblem::PasswordTooShort {
+                chars,
+                min: MIN_PASSWORD_CHARS,
+            });
         }
         if chars > MAX_PASSWORD_CHARS {
-            return bad(format!(
-                "That password is {chars} characters long; the limit is {MAX_PASSWORD_CHARS}."
-            ));
+            return Err(AccountProblem::PasswordTooLong {
+                chars,
+                max: MAX_PASSWORD_CHARS,
+            });
         }
         if raw.chars().all(|c| c == raw.chars().next().unwrap_or(' ')) {
-            return bad("A password made of one repeated character is too easy to guess.".into());
+            return Err(AccountProblem::PasswordRepeated);
         }
         if email.is_some_and(|e| raw.trim().eq_ignore_ascii_case(e.as_str())) {
-            return bad("Your password can't be your email address.".into());
+            return Err(AccountProblem::PasswordIsEmail);
         }
         Ok(Self(raw.to_string()))
     }
@@ -192,31 +204,103 @@ pub struct NewKeyRequest {
     pub name: String,
 }
 
-/// A key's name: 1 to 60 characters, no control characters, trimmed.
+/// A key's name: 1 to 60 characters, no control characters, trimmed. Refused: the server's
+/// English sentence ([`check_key_name`] gives the reason itself).
 pub fn parse_key_name(raw: &str) -> Result<String, Invalid> {
+    check_key_name(raw).map_err(Invalid::from)
+}
+
+/// [`parse_key_name`] with the broken rule as a reason, for the page to tell in its language.
+pub fn check_key_name(raw: &str) -> Result<String, AccountProblem> {
     let name = raw.trim();
-    let bad = |message: String| {
-        Err(Invalid::new(
-            ErrorCode::InvalidKeyName,
-            Field::KeyName,
-            message,
-        ))
-    };
     if name.is_empty() {
-        return bad("Give the key a name, such as the script or machine that will use it.".into());
+        return Err(AccountProblem::KeyNameMissing);
     }
     let chars = name.chars().count();
     if chars > MAX_KEY_NAME_CHARS {
-        return bad(format!(
-            "That name is {chars} characters long; keep it to {MAX_KEY_NAME_CHARS}."
-        ));
+        return Err(AccountProblem::KeyNameTooLong {
+            chars,
+            max: MAX_KEY_NAME_CHARS,
+        });
     }
     if name.chars().any(char::is_control) {
-        return bad(
-            "A key's name can't contain control characters such as tabs or line breaks.".into(),
-        );
+        return Err(AccountProblem::KeyNameControl);
     }
     Ok(name.to_string())
+}
+
+/// Why what a person typed breaks a rule of this module, with the numbers its sentence needs.
+/// One reason, told two ways: the server answers in English ([`AccountProblem::message`], the
+/// API's words, from the English catalogue), the page in its own language
+/// ([`AccountProblem::message_in`], `i18n::Texts::account_problem`) as the person types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountProblem {
+    EmailMissing,
+    EmailTooLong {
+        max: usize,
+    },
+    EmailMalformed,
+    PasswordTooShort {
+        chars: usize,
+        min: usize,
+    },
+    PasswordTooLong {
+        chars: usize,
+        max: usize,
+    },
+    /// One character repeated ("aaaaaaaaaa").
+    PasswordRepeated,
+    PasswordIsEmail,
+    KeyNameMissing,
+    KeyNameTooLong {
+        chars: usize,
+        max: usize,
+    },
+    /// A tab, a line break or another control character.
+    KeyNameControl,
+}
+
+impl AccountProblem {
+    pub fn code(self) -> ErrorCode {
+        match self {
+            Self::EmailMissing | Self::EmailTooLong { .. } | Self::EmailMalformed => {
+                ErrorCode::InvalidEmail
+            }
+            Self::PasswordTooShort { .. }
+            | Self::PasswordTooLong { .. }
+            | Self::PasswordRepeated
+            | Self::PasswordIsEmail => ErrorCode::WeakPassword,
+            Self::KeyNameMissing | Self::KeyNameTooLong { .. } | Self::KeyNameControl => {
+                ErrorCode::InvalidKeyName
+            }
+        }
+    }
+
+    /// The input it is about (a new password is [`Field::Password`]: the password change
+    /// points its answer at [`Field::NewPassword`] itself).
+    pub fn field(self) -> Field {
+        match self.code() {
+            ErrorCode::InvalidEmail => Field::Email,
+            ErrorCode::WeakPassword => Field::Password,
+            _ => Field::KeyName,
+        }
+    }
+
+    /// The sentence the server answers with (English).
+    pub fn message(self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// The sentence in `lang`, as the page shows it.
+    pub fn message_in(self, lang: Lang) -> String {
+        texts(lang).account_problem(self)
+    }
+}
+
+impl From<AccountProblem> for Invalid {
+    fn from(p: AccountProblem) -> Self {
+        Invalid::new(p.code(), p.field(), p.message())
+    }
 }
 
 #[cfg(test)]
@@ -273,6 +357,79 @@ mod tests {
         assert!(!format!("{c:?}").contains("hunter2"));
         let p = NewPassword::parse("hunter2hunter2", None).unwrap();
         assert!(!format!("{p:?}").contains("hunter2"));
+    }
+
+    /// The server's sentences, word for word as the API has always written them: they now come
+    /// from the English catalogue, through the same reasons the page translates.
+    #[test]
+    fn the_servers_english_sentences_are_unchanged() {
+        let email = |raw: &str| Email::parse(raw).unwrap_err().message;
+        assert_eq!(email(" "), "Type your email address.");
+        assert_eq!(
+            email(&format!("{}@example.org", "a".repeat(250))),
+            "That email address is too long (254 characters at most)."
+        );
+        assert_eq!(
+            email("ana"),
+            "That doesn't look like an email address: it should be like name@example.org."
+        );
+        let ana = Email::parse("ana@example.org").unwrap();
+        let password = |raw: &str| NewPassword::parse(raw, Some(&ana)).unwrap_err().message;
+        assert_eq!(
+            password("short"),
+            "Choose a password of at least 10 characters (this one has 5)."
+        );
+        assert_eq!(
+            password(&"ab".repeat(1_000)),
+            "That password is 2000 characters long; the limit is 256."
+        );
+        assert_eq!(
+            password("aaaaaaaaaaaa"),
+            "A password made of one repeated character is too easy to guess."
+        );
+        assert_eq!(
+            password("ANA@example.org"),
+            "Your password can't be your email address."
+        );
+        let key = |raw: &str| parse_key_name(raw).unwrap_err().message;
+        assert_eq!(
+            key("  "),
+            "Give the key a name, such as the script or machine that will use it."
+        );
+        assert_eq!(
+            key(&"k".repeat(61)),
+            "That name is 61 characters long; keep it to 60."
+        );
+        assert_eq!(
+            key("a\nb"),
+            "A key's name can't contain control characters such as tabs or line breaks."
+        );
+    }
+
+    #[test]
+    fn the_page_and_the_server_share_one_reason() {
+        assert_eq!(
+            NewPassword::check("short", None).unwrap_err(),
+            AccountProblem::PasswordTooShort { chars: 5, min: 10 }
+        );
+        assert_eq!(
+            check_key_name("a\tb").unwrap_err(),
+            AccountProblem::KeyNameControl
+        );
+        assert_eq!(Email::check("ana@"), Err(AccountProblem::EmailMalformed));
+        // the server's answer: its code, its field and the English sentence of the same reason
+        let problem = AccountProblem::KeyNameTooLong { chars: 61, max: 60 };
+        let invalid = Invalid::from(problem);
+        assert_eq!(
+            (invalid.code, invalid.field),
+            (ErrorCode::InvalidKeyName, Field::KeyName)
+        );
+        assert_eq!(invalid.message, problem.message_in(Lang::En));
+        assert_ne!(invalid.message, problem.message_in(Lang::Fr));
+        assert_eq!(
+            Invalid::from(AccountProblem::PasswordIsEmail).code,
+            ErrorCode::WeakPassword
+        );
     }
 
     #[test]

@@ -4,11 +4,14 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 const MS_PER_DAY: i64 = 86_400_000;
 
 /// A day of the proleptic Gregorian calendar, years 1–9999 (what `YYYY-MM-DD` can write).
-/// Orders chronologically.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Orders chronologically. Crosses the wire as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Date {
     year: i32,
     month: u8,
@@ -102,6 +105,19 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Date::parse(&s).ok_or_else(|| format!("“{s}” is not a YYYY-MM-DD day"))
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> Self {
+        d.to_string()
     }
 }
 

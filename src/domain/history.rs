@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::errors::{ErrorCode, Field};
 use super::params::Invalid;
+use super::settings::Lang;
+use crate::i18n::texts;
 
 /// Items in a page when the query does not say.
 pub const DEFAULT_PAGE: u32 = 50;
@@ -254,16 +256,18 @@ impl Search {
     /// `None` when there is nothing to look for: blank, or only punctuation (which the index
     /// does not hold), so the search does not narrow the list.
     pub fn parse(text: &str) -> Result<Option<Search>, Invalid> {
+        Self::check(text).map_err(Invalid::from)
+    }
+
+    /// [`parse`](Self::parse) with the broken rule as a reason.
+    pub fn check(text: &str) -> Result<Option<Search>, FilterProblem> {
         let text = text.trim();
         let chars = text.chars().count();
         if chars > MAX_SEARCH_CHARS {
-            return Err(invalid(
-                Field::Search,
-                format!(
-                    "The search is {chars} characters long; keep it to {MAX_SEARCH_CHARS}: a few \
-                     distinctive words find a summary."
-                ),
-            ));
+            return Err(FilterProblem::SearchTooLong {
+                chars,
+                max: MAX_SEARCH_CHARS,
+            });
         }
         let words: Vec<String> = text
             .split_whitespace()
@@ -271,14 +275,10 @@ impl Search {
             .map(str::to_string)
             .collect();
         if words.len() > MAX_SEARCH_WORDS {
-            return Err(invalid(
-                Field::Search,
-                format!(
-                    "The search has {} words; use at most {MAX_SEARCH_WORDS}: a few distinctive \
-                     words find a summary.",
-                    words.len()
-                ),
-            ));
+            return Err(FilterProblem::TooManyWords {
+                words: words.len(),
+                max: MAX_SEARCH_WORDS,
+            });
         }
         Ok((!words.is_empty()).then(|| Search {
             text: text.to_string(),
@@ -366,10 +366,7 @@ impl Default for HistoryQuery {
 impl HistoryQuery {
     /// Checks every parameter; the first problem found is the answer.
     pub fn parse(params: &HistoryParams) -> Result<Self, Invalid> {
-        let q = match present(&params.q) {
-            Some(text) => Search::parse(text)?,
-            None => None,
-        };
+        let q = check_search(params)?;
         let model = match present(&params.model) {
             Some(m) if m.chars().count() > MAX_MODEL_CHARS || m.chars().any(char::is_control) => {
                 return Err(invalid(
@@ -380,23 +377,7 @@ impl HistoryQuery {
             }
             other => other.map(str::to_string),
         };
-        let from = present(&params.from)
-            .map(|s| parse_date(s, Field::From))
-            .transpose()?;
-        let to = present(&params.to)
-            .map(|s| parse_date(s, Field::To))
-            .transpose()?;
-        if let (Some(from), Some(to)) = (from, to) {
-            if from > to {
-                return Err(invalid(
-                    Field::From,
-                    format!(
-                        "The From date ({from}) is after the To date ({to}): pick a From date on \
-                         or before the To date."
-                    ),
-                ));
-            }
-        }
+        let (from, to) = check_dates(params)?;
         let before = match present(&params.before) {
             None => None,
             Some(s) => match s.parse::<i64>() {
@@ -465,17 +446,110 @@ impl HistoryQuery {
     }
 }
 
-fn parse_date(s: &str, field: Field) -> Result<Date, Invalid> {
-    Date::parse(s).ok_or_else(|| {
-        invalid(
-            field,
-            format!(
-                "“{}” is not a date: write {} as YYYY-MM-DD, for example 2026-11-23.",
-                shorten(s),
-                field.label()
-            ),
-        )
-    })
+/// The search box's words.
+fn check_search(params: &HistoryParams) -> Result<Option<Search>, FilterProblem> {
+    match present(&params.q) {
+        Some(text) => Search::check(text),
+        None => Ok(None),
+    }
+}
+
+/// The From and To days, the first not after the second.
+fn check_dates(params: &HistoryParams) -> Result<(Option<Date>, Option<Date>), FilterProblem> {
+    let day = |v: &Option<String>, bound: DateBound| {
+        present(v)
+            .map(|s| {
+                Date::parse(s).ok_or_else(|| FilterProblem::NotADate {
+                    bound,
+                    value: shorten(s),
+                })
+            })
+            .transpose()
+    };
+    let from = day(&params.from, DateBound::From)?;
+    let to = day(&params.to, DateBound::To)?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(FilterProblem::FromAfterTo { from, to });
+        }
+    }
+    Ok((from, to))
+}
+
+/// What a person can get wrong in the history's own filters (the search box, the From and To
+/// days), with what its sentence needs. One reason, told two ways: the server answers in
+/// English ([`FilterProblem::message`], from the English catalogue), the page checks the
+/// filters itself before asking and tells the problem in its language
+/// ([`FilterProblem::message_in`], `i18n::HistoryTexts::problem`). The other parameters
+/// (`model`, `before`, `limit`, `format`) are only ever wrong in a hand-made request: their
+/// sentences are the API's, in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FilterProblem {
+    SearchTooLong {
+        chars: usize,
+        max: usize,
+    },
+    TooManyWords {
+        words: usize,
+        max: usize,
+    },
+    /// `value` is quoted back, shortened to 40 characters.
+    NotADate {
+        bound: DateBound,
+        value: String,
+    },
+    FromAfterTo {
+        from: Date,
+        to: Date,
+    },
+}
+
+/// Which end of the date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateBound {
+    From,
+    To,
+}
+
+impl DateBound {
+    pub fn field(self) -> Field {
+        match self {
+            DateBound::From => Field::From,
+            DateBound::To => Field::To,
+        }
+    }
+}
+
+impl FilterProblem {
+    /// The first problem in the filters a person sets (search, From, To), found by the checks
+    /// [`HistoryQuery::parse`] makes of them, in the same order.
+    pub fn first_in(params: &HistoryParams) -> Option<Self> {
+        check_search(params).and(check_dates(params)).err()
+    }
+
+    pub fn field(&self) -> Field {
+        match self {
+            Self::SearchTooLong { .. } | Self::TooManyWords { .. } => Field::Search,
+            Self::NotADate { bound, .. } => bound.field(),
+            Self::FromAfterTo { .. } => Field::From,
+        }
+    }
+
+    /// The sentence the server answers with (English).
+    pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+
+    /// The sentence in `lang`, as the page shows it.
+    pub fn message_in(&self, lang: Lang) -> String {
+        texts(lang).history.problem(self)
+    }
+}
+
+impl From<FilterProblem> for Invalid {
+    fn from(p: FilterProblem) -> Self {
+        invalid(p.field(), p.message())
+    }
 }
 
 fn invalid(field: Field, message: impl Into<String>) -> Invalid {
@@ -662,6 +736,70 @@ mod tests {
         let e = parse(&[("from", "2026-12-01"), ("to", "2026-11-01")]).unwrap_err();
         assert_eq!(e.field, Field::From);
         assert!(e.message.contains("after the To date"), "{}", e.message);
+    }
+
+    /// The server's sentences, word for word as the API has always written them: they now come
+    /// from the English catalogue, through the reasons the page translates.
+    #[test]
+    fn the_servers_english_filter_sentences_are_unchanged() {
+        let message = |pairs: &[(&str, &str)]| parse(pairs).unwrap_err().message;
+        assert_eq!(
+            message(&[("q", &"a".repeat(201))]),
+            "The search is 201 characters long; keep it to 200: a few distinctive words find a \
+             summary."
+        );
+        assert_eq!(
+            message(&[("q", &vec!["w"; 17].join(" "))]),
+            "The search has 17 words; use at most 16: a few distinctive words find a summary."
+        );
+        assert_eq!(
+            message(&[("to", "yesterday")]),
+            "“yesterday” is not a date: write To as YYYY-MM-DD, for example 2026-11-23."
+        );
+        assert_eq!(
+            message(&[("from", "2026-12-01"), ("to", "2026-11-01")]),
+            "The From date (2026-12-01) is after the To date (2026-11-01): pick a From date on \
+             or before the To date."
+        );
+    }
+
+    #[test]
+    fn the_page_finds_the_problems_of_its_own_filters() {
+        assert_eq!(FilterProblem::first_in(&params(&[("q", "budget")])), None);
+        // what only a hand-made request gets wrong is left to the server
+        assert_eq!(FilterProblem::first_in(&params(&[("limit", "0")])), None);
+        assert_eq!(
+            FilterProblem::first_in(&params(&[("from", "2026-1-1"), ("q", "x")])),
+            Some(FilterProblem::NotADate {
+                bound: DateBound::From,
+                value: "2026-1-1".into()
+            })
+        );
+        // the search is checked first, as the server does
+        let both = params(&[("q", &"a".repeat(201)), ("from", "nope")]);
+        let first = FilterProblem::first_in(&both).unwrap();
+        assert_eq!(
+            first,
+            FilterProblem::SearchTooLong {
+                chars: 201,
+                max: 200
+            }
+        );
+        assert_eq!(Invalid::from(first), parse_invalid(&both));
+        let late = FilterProblem::FromAfterTo {
+            from: Date::parse("2026-12-01").unwrap(),
+            to: Date::parse("2026-11-01").unwrap(),
+        };
+        assert_eq!(late.field(), Field::From);
+        assert_ne!(late.message_in(Lang::Pt), late.message());
+        // it crosses the wire (the page's list carries it) with its dates as YYYY-MM-DD
+        let json = serde_json::to_string(&late).unwrap();
+        assert!(json.contains("\"2026-12-01\""), "{json}");
+        assert_eq!(serde_json::from_str::<FilterProblem>(&json).unwrap(), late);
+    }
+
+    fn parse_invalid(p: &HistoryParams) -> Invalid {
+        HistoryQuery::parse(p).unwrap_err()
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! English: the page's original texts, and what the server's English API reuses (parameter
 //! labels come from [`Field::label`], the one place the server names its inputs).
 
+mod account;
+mod history;
+mod keys;
+
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
 use crate::domain::errors::Field;
@@ -20,7 +24,9 @@ fn count(v: usize, one: &str, many: &str) -> String {
 pub(super) static EN: Texts = Texts {
     page_title: "Precis — Summarize",
     page_description: "Summarize any text, on your own server.",
+    skip_to_main: "Skip to the main content",
     skip_to_text: "Skip to the text box",
+    api_docs: "API",
     tagline: "Summaries on your own server",
     not_found: "This page does not exist.",
     back_to_studio: "Go back to the studio",
@@ -239,4 +245,8 @@ pub(super) static EN: Texts = Texts {
     model_id_too_long: "it is longer than 96 characters",
     model_id_slashes: "it has more than one “/”",
     model_id_chars: "only letters, digits, “-”, “_” and “.” are allowed",
+
+    account: account::ACCOUNT,
+    keys: keys::KEYS,
+    history: history::HISTORY,
 };

@@ -2,6 +2,10 @@
 //! (U+202F) before « ; ! ? % » and inside « guillemets », so that none of them starts a line;
 //! typographic apostrophes; 0 and 1 take the singular (« 0 mot », « 1 mot »).
 
+mod account;
+mod history;
+mod keys;
+
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
 use crate::domain::settings::Lang;
@@ -20,7 +24,9 @@ fn count(v: usize, one: &str, many: &str) -> String {
 pub(super) static FR: Texts = Texts {
     page_title: "Precis — Résumer",
     page_description: "Résumez n’importe quel texte, sur votre propre serveur.",
+    skip_to_main: "Aller au contenu principal",
     skip_to_text: "Aller à la zone de texte",
+    api_docs: "API",
     tagline: "Des résumés sur votre propre serveur",
     not_found: "Cette page n’existe pas.",
     back_to_studio: "Revenir au studio",
@@ -255,4 +261,8 @@ pub(super) static FR: Texts = Texts {
     model_id_slashes: "il contient plus d’une barre «\u{202f}/\u{202f}»",
     model_id_chars: "seuls les lettres, les chiffres et «\u{202f}-\u{202f}», «\u{202f}_\u{202f}», \
                      «\u{202f}.\u{202f}» sont acceptés",
+
+    account: account::ACCOUNT,
+    keys: keys::KEYS,
+    history: history::HISTORY,
 };

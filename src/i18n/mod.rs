@@ -1,29 +1,50 @@
 //! The page's words in English, French and Portuguese: one typed catalogue, compiled into the
 //! server (which renders the first HTML) and the browser (which updates it).
 //!
-//! Each language is one `static` value of [`Texts`] (`en.rs`, `fr.rs`, `pt.rs`). A struct
+//! Each language is one `static` value of [`Texts`] (`en.rs`, `fr.rs`, `pt.rs`), with the
+//! texts of accounts, API keys and the history panel in nested structs ([`AccountTexts`],
+//! [`KeysTexts`], [`HistoryTexts`]) written per language in `en/`, `fr/` and `pt/`. A struct
 //! literal must name every field, so **a text missing in one language does not compile**
 //! (E0063) — exhaustive by construction, no test needed to find holes. Messages with numbers
-//! are plain functions (`fn(usize) -> String`) in the same struct: their arguments are typed,
+//! are plain functions (`fn(usize) -> String`) in the same structs: their arguments are typed,
 //! and each language writes its own plural rule and number format ([`numbers`]) where it
 //! needs them.
+//!
+//! The rules the page checks as the person types (parameters, model ids, email, password and
+//! key name, the history's search and dates) are those of the server, in `domain`. A broken
+//! rule is a typed reason with the numbers its sentence needs (`params` problems,
+//! `domain::account::AccountProblem`, `domain::history::FilterProblem`): the page tells it in
+//! its language, and the server tells the same reason in English, from the English catalogue
+//! — so the English texts of those sentences are also the API's, and keep its plain numbers.
 //!
 //! Why not a crate such as `leptos_i18n`: it generates this kind of code from JSON/YAML files
 //! with procedural macros, which costs build time on every change (2 cores here), ties us to
 //! its Leptos version, and pulls ICU data for plurals and number formats into the WASM bundle
-//! (tens to hundreds of KB), where three languages and ~150 texts need a few KB of strings
+//! (tens to hundreds of KB), where three languages and ~250 texts need a few KB of strings
 //! and a dozen lines of formatting. What we give up: translators edit Rust files rather than
 //! `.json`/`.ftl` ones, and adding a language means adding a `Lang` variant and a file here.
 //!
-//! Not translated yet: the history panel (`ui/history.rs`, being rewritten on another branch:
-//! it takes its texts from here after the merge), sentences written by the server (errors,
-//! model descriptions and reasons from the catalog), which stay English.
+//! Everything the page itself writes is translated. What stays English, by design:
+//! - sentences the server writes, shown as they arrive: API errors (a wrong password, an email
+//!   already taken, too many attempts, a failed save or delete, a summary the model refused…),
+//!   and the catalog's model names, descriptions and reasons a model is unavailable;
+//! - what a person made: texts, summaries, key names, history titles, model ids;
+//! - dates and times, written the same in every language (`2026-11-21 23:05 UTC`), the format
+//!   names JSON and Markdown, and the `Authorization: Bearer <key>` header.
 
+mod account;
 mod en;
 mod fr;
+mod history;
+mod keys;
 pub mod numbers;
 mod pt;
 
+pub use account::AccountTexts;
+pub use history::HistoryTexts;
+pub use keys::KeysTexts;
+
+use crate::domain::account::AccountProblem;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
 use crate::domain::settings::{Lang, Theme};
 
@@ -51,7 +72,11 @@ pub struct Texts {
     pub page_title: &'static str,
     pub page_description: &'static str,
     pub skip_to_text: &'static str,
+    /// The skip link on every page but the studio.
+    pub skip_to_main: &'static str,
     pub tagline: &'static str,
+    /// The top bar's link to the API documentation.
+    pub api_docs: &'static str,
     pub not_found: &'static str,
     pub back_to_studio: &'static str,
     /// Accessible name of the group holding the language and theme pickers.
@@ -179,6 +204,12 @@ pub struct Texts {
     pub model_id_too_long: &'static str,
     pub model_id_slashes: &'static str,
     pub model_id_chars: &'static str,
+
+    // --- accounts, API keys, history: a struct each (`account.rs`, `keys.rs`, `history.rs`),
+    // written per language in `en/`, `fr/`, `pt/` ---------------------------------------
+    pub account: AccountTexts,
+    pub keys: KeysTexts,
+    pub history: HistoryTexts,
 }
 
 impl Texts {
@@ -208,6 +239,24 @@ impl Texts {
             StylePreset::Precise => self.preset_precise,
             StylePreset::Balanced => self.preset_balanced,
             StylePreset::Creative => self.preset_creative,
+        }
+    }
+
+    /// A broken account rule, told in this language. Exhaustive: a new reason needs its
+    /// sentence here.
+    pub fn account_problem(&self, p: AccountProblem) -> String {
+        let (a, k) = (&self.account, &self.keys);
+        match p {
+            AccountProblem::EmailMissing => a.email_missing.to_string(),
+            AccountProblem::EmailTooLong { max } => (a.email_too_long)(max),
+            AccountProblem::EmailMalformed => a.email_malformed.to_string(),
+            AccountProblem::PasswordTooShort { chars, min } => (a.password_too_short)(chars, min),
+            AccountProblem::PasswordTooLong { chars, max } => (a.password_too_long)(chars, max),
+            AccountProblem::PasswordRepeated => a.password_repeated.to_string(),
+            AccountProblem::PasswordIsEmail => a.password_is_email.to_string(),
+            AccountProblem::KeyNameMissing => k.name_missing.to_string(),
+            AccountProblem::KeyNameTooLong { chars, max } => (k.name_too_long)(chars, max),
+            AccountProblem::KeyNameControl => k.name_control.to_string(),
         }
     }
 

@@ -3,6 +3,10 @@
 //! between the two ("ecrã" / "tela", "ficheiro" / "arquivo", "definições" / "configurações").
 //! Only 1 takes the singular ("0 palavras", "1 palavra").
 
+mod account;
+mod history;
+mod keys;
+
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
 use crate::domain::settings::Lang;
@@ -21,7 +25,9 @@ fn count(v: usize, one: &str, many: &str) -> String {
 pub(super) static PT: Texts = Texts {
     page_title: "Precis — Resumir",
     page_description: "Resuma qualquer texto no seu próprio servidor.",
+    skip_to_main: "Ir para o conteúdo principal",
     skip_to_text: "Ir para a caixa de texto",
+    api_docs: "API",
     tagline: "Resumos no seu próprio servidor",
     not_found: "Esta página não existe.",
     back_to_studio: "Voltar ao estúdio",
@@ -248,4 +254,8 @@ pub(super) static PT: Texts = Texts {
     model_id_too_long: "tem mais de 96 caracteres",
     model_id_slashes: "tem mais de uma “/”",
     model_id_chars: "só são permitidos letras, algarismos, “-”, “_” e “.”",
+
+    account: account::ACCOUNT,
+    keys: keys::KEYS,
+    history: history::HISTORY,
 };

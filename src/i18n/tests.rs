@@ -6,22 +6,27 @@ use std::collections::BTreeMap;
 
 use super::numbers::NARROW_NBSP;
 use super::*;
+use crate::domain::account::{MAX_EMAIL_CHARS, MAX_KEY_NAME_CHARS, MIN_PASSWORD_CHARS};
+use crate::domain::date::Date;
+use crate::domain::errors::Field;
+use crate::domain::history::{DateBound, FilterProblem};
 
 /// The catalogue's plain texts, field by field, read from its `Debug` form (functions print as
 /// addresses and are left out): every `&'static str` field, with no list to keep up to date.
+/// Fields of nested structs are named after them: `top_p.label`, `account.sign_in`.
 fn plain_texts(t: &Texts) -> BTreeMap<String, String> {
     let debug = format!("{t:#?}");
     let mut out = BTreeMap::new();
-    let mut parent = String::new();
-    for line in debug.lines() {
+    let mut parents: Vec<String> = Vec::new();
+    for line in debug.lines().skip(1) {
         let line = line.trim();
-        // `min_length: ParamText {` opens a nested struct: name its fields after it
-        if let Some(name) = line.strip_suffix(": ParamText {") {
-            parent = format!("{name}.");
+        // `account: AccountTexts {` opens a nested struct: name its fields after it
+        if let Some(name) = line.strip_suffix(" {").and_then(|l| l.split_once(": ")) {
+            parents.push(format!("{}.", name.0));
             continue;
         }
         if line == "}," {
-            parent.clear();
+            parents.pop();
             continue;
         }
         let Some((name, value)) = line.split_once(": \"") else {
@@ -30,7 +35,7 @@ fn plain_texts(t: &Texts) -> BTreeMap<String, String> {
         let Some(value) = value.strip_suffix("\",") else {
             continue;
         };
-        out.insert(format!("{parent}{name}"), value.to_string());
+        out.insert(format!("{}{name}", parents.concat()), value.to_string());
     }
     out
 }
@@ -45,8 +50,15 @@ fn the_debug_reader_sees_every_kind_of_field() {
         "Stop generating after this many seconds."
     );
     // about 100 plain texts: if Debug's layout changed, this would find none
-    assert!(en.len() > 80, "{}", en.len());
+    // nested structs: the accounts, keys and history texts
+    assert_eq!(en["account.sign_in"], "Sign in");
+    assert_eq!(en["keys.yes_revoke"], "Yes, revoke");
+    assert_eq!(en["history.title"], "History");
+    assert_eq!(en["skip_to_main"], "Skip to the main content");
+    // about 200 plain texts: if Debug's layout changed, this would find none
+    assert!(en.len() > 180, "{}", en.len());
     assert!(!en.contains_key("text_stats"));
+    assert!(!en.contains_key("history.count"));
 }
 
 #[test]
@@ -67,6 +79,8 @@ fn every_text_is_written_in_every_language() {
 
 /// Words that are the same in French or Portuguese as in English.
 const SAME_AS_ENGLISH: &[&str] = &[
+    "API",
+    "Actions",
     "Ctrl",
     "Top-k",
     "Top-p",
@@ -123,6 +137,23 @@ fn every_message_function_says_something_in_every_language() {
             (t.must_be_at_least)("x", "1", "0"),
             (t.min_over_max)(200, 100),
             (t.model_id_bad)("a b", "why"),
+            (t.account.password_rules)(10),
+            (t.account.email_too_long)(254),
+            (t.account.password_too_short)(3, 10),
+            (t.account.password_too_long)(300, 256),
+            (t.keys.revoked)("k"),
+            (t.keys.new_key_title)("k"),
+            (t.keys.revoke_label)("k"),
+            (t.keys.revoke_question)("k"),
+            (t.keys.revoke_group)("k"),
+            (t.keys.name_too_long)(61, 60),
+            (t.history.none_match_search)("q"),
+            (t.history.count)(3, true, true),
+            (t.history.delete_label)("t"),
+            (t.history.search_too_long)(201, 200),
+            (t.history.too_many_words)(17, 16),
+            (t.history.not_a_date)("x", "From"),
+            (t.history.from_after_to)("2026-12-01", "2026-11-01"),
         ];
         for m in messages {
             assert!(m.chars().count() > 2, "{lang:?}: {m:?}");
@@ -207,4 +238,192 @@ fn the_english_catalogue_is_the_servers_english() {
     assert_eq!(LengthPreset::Short.label(), "Short");
     assert_eq!(StylePreset::Creative.label_in(Lang::Fr), "Créatif");
     assert_eq!(texts(Lang::Pt).theme_name(Theme::Dark), "Escuro");
+}
+
+#[test]
+fn history_counts_take_each_languages_plural() {
+    let count = |lang, n, filtered, more| (texts(lang).history.count)(n, filtered, more);
+    assert_eq!(count(Lang::En, 1, false, false), "1 summary");
+    assert_eq!(count(Lang::En, 0, false, false), "0 summaries");
+    assert_eq!(count(Lang::En, 2, true, false), "2 matching summaries");
+    assert_eq!(count(Lang::En, 1, true, false), "1 matching summary");
+    assert_eq!(
+        count(Lang::En, 1_234, false, true),
+        "1,234 summaries, more below"
+    );
+    // French: 0 and 1 singular, the adjective agrees
+    assert_eq!(count(Lang::Fr, 0, false, false), "0 résumé");
+    assert_eq!(count(Lang::Fr, 1, true, false), "1 résumé correspondant");
+    assert_eq!(count(Lang::Fr, 2, true, false), "2 résumés correspondants");
+    assert_eq!(
+        count(Lang::Fr, 1_234, false, true),
+        format!("1{NARROW_NBSP}234 résumés, d’autres plus bas")
+    );
+    // Portuguese: only 1 singular
+    assert_eq!(count(Lang::Pt, 0, false, false), "0 resumos");
+    assert_eq!(count(Lang::Pt, 1, true, false), "1 resumo correspondente");
+    assert_eq!(
+        count(Lang::Pt, 1_234, true, true),
+        "1.234 resumos correspondentes, há mais abaixo"
+    );
+}
+
+/// Every reason a rule of `domain::account` gives, with numbers as the rules make them.
+fn every_account_problem() -> Vec<AccountProblem> {
+    vec![
+        AccountProblem::EmailMissing,
+        AccountProblem::EmailTooLong {
+            max: MAX_EMAIL_CHARS,
+        },
+        AccountProblem::EmailMalformed,
+        AccountProblem::PasswordTooShort {
+            chars: 4,
+            min: MIN_PASSWORD_CHARS,
+        },
+        AccountProblem::PasswordTooLong {
+            chars: 2_000,
+            max: 256,
+        },
+        AccountProblem::PasswordRepeated,
+        AccountProblem::PasswordIsEmail,
+        AccountProblem::KeyNameMissing,
+        AccountProblem::KeyNameTooLong {
+            chars: 1_500,
+            max: MAX_KEY_NAME_CHARS,
+        },
+        AccountProblem::KeyNameControl,
+    ]
+}
+
+#[test]
+fn account_rules_are_told_in_every_language() {
+    for p in every_account_problem() {
+        let [en, fr, pt] = Lang::ALL.map(|lang| p.message_in(lang));
+        // the server's sentence is the English one, from the same reason
+        assert_eq!(crate::domain::params::Invalid::from(p).message, en);
+        assert_ne!(fr, en, "{p:?}");
+        assert_ne!(pt, en, "{p:?}");
+        assert_ne!(fr, pt, "{p:?}");
+        for m in [&en, &fr, &pt] {
+            assert!(m.ends_with('.'), "{p:?}: {m}");
+        }
+    }
+}
+
+#[test]
+fn account_rules_write_numbers_as_each_language_does() {
+    let long = AccountProblem::PasswordTooLong {
+        chars: 2_000,
+        max: 256,
+    };
+    // English is also the API's sentence: its numbers stay plain, as they always were
+    assert_eq!(
+        long.message_in(Lang::En),
+        "That password is 2000 characters long; the limit is 256."
+    );
+    assert_eq!(
+        long.message_in(Lang::Fr),
+        format!(
+            "Ce mot de passe compte 2{NARROW_NBSP}000 caractères\u{202f}; la limite est de 256."
+        )
+    );
+    assert_eq!(
+        long.message_in(Lang::Pt),
+        "Esta senha tem 2.000 caracteres; o limite é 256."
+    );
+    let short = AccountProblem::PasswordTooShort { chars: 1, min: 10 };
+    assert_eq!(
+        short.message_in(Lang::Fr),
+        "Choisissez un mot de passe d’au moins 10 caractères (celui-ci en compte 1)."
+    );
+    assert_eq!(
+        short.message_in(Lang::Pt),
+        "Escolha uma senha com pelo menos 10 caracteres (esta tem 1)."
+    );
+    assert_eq!(
+        (texts(Lang::Fr).account.password_rules)(MIN_PASSWORD_CHARS),
+        "Au moins 10 caractères, pas votre adresse e-mail, pas un seul caractère répété. \
+         Quelques mots sans rapport entre eux font un mot de passe solide."
+    );
+}
+
+#[test]
+fn history_filters_are_told_in_every_language() {
+    let date = |s| Date::parse(s).unwrap();
+    let problems = [
+        FilterProblem::SearchTooLong {
+            chars: 1_201,
+            max: 200,
+        },
+        FilterProblem::TooManyWords { words: 17, max: 16 },
+        FilterProblem::NotADate {
+            bound: DateBound::To,
+            value: "demain".into(),
+        },
+        FilterProblem::FromAfterTo {
+            from: date("2026-12-01"),
+            to: date("2026-11-01"),
+        },
+    ];
+    for p in &problems {
+        let [en, fr, pt] = Lang::ALL.map(|lang| p.message_in(lang));
+        assert_eq!(crate::domain::params::Invalid::from(p.clone()).message, en);
+        assert_ne!(fr, en, "{p:?}");
+        assert_ne!(pt, en, "{p:?}");
+    }
+    assert!(problems[0]
+        .message_in(Lang::Fr)
+        .starts_with(&format!("La recherche compte 1{NARROW_NBSP}201 caractères")));
+    assert!(problems[0]
+        .message()
+        .starts_with("The search is 1201 characters long"));
+    // a date is named as its filter is labelled
+    assert_eq!(
+        problems[2].message_in(Lang::Pt),
+        "“demain” não é uma data: escreva a data “Até” no formato AAAA-MM-DD, por exemplo \
+         2026-11-23."
+    );
+    assert!(problems[2]
+        .message_in(Lang::Fr)
+        .contains("«\u{202f}Au\u{202f}»"));
+    assert!(problems[3].message_in(Lang::Fr).contains("(2026-12-01)"));
+}
+
+#[test]
+fn the_english_history_filters_are_named_as_the_server_names_them() {
+    let h = &texts(Lang::En).history;
+    assert_eq!(h.date_label(DateBound::From), Field::From.label());
+    assert_eq!(h.date_label(DateBound::To), Field::To.label());
+    assert_eq!(h.search, Field::Search.label());
+    for lang in Lang::ALL {
+        let t = texts(lang);
+        assert_eq!(t.history.date_label(DateBound::From), t.history.from);
+        assert_eq!(t.history.date_label(DateBound::To), t.history.to);
+    }
+}
+
+#[test]
+fn sentences_split_around_links_keep_their_spaces() {
+    // "New to Precis? " + link, "Signed in as " + email: the space is the text's
+    for lang in Lang::ALL {
+        let a = &texts(lang).account;
+        for (name, text) in [
+            ("signed_in_as", a.signed_in_as),
+            ("new_here", a.new_here),
+            ("have_account", a.have_account),
+            ("keys_hint", a.keys_hint),
+            ("settings_hint", a.settings_hint),
+            ("prompt_or", a.prompt_or),
+            ("keys.intro", texts(lang).keys.intro),
+            ("keys.store_it", texts(lang).keys.store_it),
+        ] {
+            assert!(
+                text.ends_with(' ') || name == "keys.store_it",
+                "{lang:?} {name}: {text:?}"
+            );
+        }
+        assert!(texts(lang).keys.store_it.starts_with(' '), "{lang:?}");
+        assert!(texts(lang).keys.intro_after.starts_with(". "), "{lang:?}");
+        assert!(a.settings_hint.starts_with(". "), "{lang:?}");
+    }
 }

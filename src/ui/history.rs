@@ -3,52 +3,39 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
 
 use super::format::utc_datetime;
 use super::history_filters::{Filters, HistoryFilters};
+use super::prefs::use_prefs;
 use super::state::{Studio, CUSTOM_MODEL};
 use crate::api::history::{clear_history, delete_summary, get_summary, list_history};
-use crate::domain::errors::{ErrorResponse, PublicError};
-use crate::domain::history::{HistoryItem, HistoryPage, HistoryParams, HistoryQuery};
+use crate::domain::errors::ErrorResponse;
+use crate::domain::history::{FilterProblem, HistoryItem, HistoryPage, HistoryParams};
 use crate::domain::params::{default_params, Param};
 use crate::domain::summary::Summary;
+use crate::i18n::Texts;
 
-/// The words on these components, in one place.
-mod text {
-    pub const TITLE: &str = "History";
-    pub const CLEAR_ALL: &str = "Clear all";
-    pub const CONFIRM_GROUP: &str = "Confirm clearing the history";
-    pub const CONFIRM: &str = "Delete every summary?";
-    pub const YES_CLEAR: &str = "Yes, clear all";
-    pub const KEEP: &str = "Keep";
-    pub const LOADING: &str = "Loading history…";
-    pub const LIST: &str = "Summaries";
-    pub const NONE_YET: &str = "No summaries yet. They will appear here.";
-    pub const NONE_MATCH: &str = "No summaries match these filters.";
-    pub const CLEAR_FILTERS: &str = "Clear filters";
-    pub const LOAD_MORE: &str = "Load more";
-    pub const LOADING_MORE: &str = "Loading…";
-    pub const DELETE: &str = "Delete";
+/// Why the list is not shown: a filter the page refused itself (told in the page's language),
+/// or the server's answer (its English sentence).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum ListFailure {
+    Filters(FilterProblem),
+    Server(ErrorResponse),
+}
 
-    pub fn none_match_search(q: &str) -> String {
-        format!("No summaries match “{q}”.")
-    }
-
-    /// "3 summaries", "2 matching summaries", "50 summaries, more below".
-    pub fn count(n: usize, filtered: bool, more: bool) -> String {
-        let noun = if n == 1 { "summary" } else { "summaries" };
-        let matching = if filtered { "matching " } else { "" };
-        let more = if more { ", more below" } else { "" };
-        format!("{n} {matching}{noun}{more}")
-    }
-
-    pub fn delete_label(title: &str) -> String {
-        format!("Delete “{title}”")
+impl ListFailure {
+    fn message(&self, t: &Texts) -> String {
+        match self {
+            ListFailure::Filters(problem) => t.history.problem(problem),
+            ListFailure::Server(e) => e.error.message.clone(),
+        }
     }
 }
 
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
+    let prefs = use_prefs();
     let studio = expect_context::<Studio>();
     let filters = Filters::new();
     // The first page for the current filters; the filters come back with it, so that "Load
@@ -56,13 +43,15 @@ pub fn HistoryPanel() -> impl IntoView {
     let first_page = Resource::new(
         move || (filters.params.get(), studio.history_version.get()),
         |(params, _)| async move {
-            // the browser checks the filters first: a bad date is told without a round trip
-            if let Err(invalid) = HistoryQuery::parse(&params) {
-                return Err(ErrorResponse::from(PublicError::from(invalid)));
+            // the browser checks the person's filters first (the server's own rules): a problem
+            // is told without a round trip, in the page's language
+            if let Some(problem) = FilterProblem::first_in(&params) {
+                return Err(ListFailure::Filters(problem));
             }
             list_history(params.clone())
                 .await
                 .map(|page| (params, page))
+                .map_err(ListFailure::Server)
         },
     );
     // What a screen reader hears when the list changes (the count, or that nothing matched).
@@ -83,24 +72,24 @@ pub fn HistoryPanel() -> impl IntoView {
     view! {
         <aside class="history" aria-labelledby="history-title">
             <div class="panel-head">
-                <h2 id="history-title">{text::TITLE}</h2>
+                <h2 id="history-title">{prefs.text(|t| t.history.title)}</h2>
                 <Show
                     when=move || confirming.get()
                     fallback=move || {
                         view! {
                             <button type="button" class="ghost small" on:click=move |_| confirming.set(true)>
-                                {text::CLEAR_ALL}
+                                {prefs.text(|t| t.history.clear_all)}
                             </button>
                         }
                     }
                 >
-                    <div class="confirm" role="group" aria-label=text::CONFIRM_GROUP>
-                        <span>{text::CONFIRM}</span>
+                    <div class="confirm" role="group" aria-label=prefs.text(|t| t.history.confirm_group)>
+                        <span>{prefs.text(|t| t.history.confirm)}</span>
                         <button type="button" class="danger small" on:click=clear_all>
-                            {text::YES_CLEAR}
+                            {prefs.text(|t| t.history.yes_clear)}
                         </button>
                         <button type="button" class="ghost small" on:click=move |_| confirming.set(false)>
-                            {text::KEEP}
+                            {prefs.text(|t| t.history.keep)}
                         </button>
                     </div>
                 </Show>
@@ -111,7 +100,7 @@ pub fn HistoryPanel() -> impl IntoView {
             </p>
             <div class="history-results" aria-busy=move || pending.get().to_string()>
                 <Transition
-                    fallback=|| view! { <p class="muted">{text::LOADING}</p> }
+                    fallback=move || view! { <p class="muted">{prefs.text(|t| t.history.loading)}</p> }
                     set_pending=pending.write_only()
                 >
                     {move || Suspend::new(async move {
@@ -120,9 +109,11 @@ pub fn HistoryPanel() -> impl IntoView {
                                 view! { <Results params page filters announce=announce.write_only()/> }
                                     .into_any()
                             }
-                            Err(e) => {
-                                announce.set(e.error.message.clone());
-                                view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any()
+                            Err(failure) => {
+                                // told now in the language of the moment; the alert follows it
+                                announce.set(failure.message(prefs.t_untracked()));
+                                let message = move || failure.message(prefs.t());
+                                view! { <p class="alert" role="alert">{message}</p> }.into_any()
                             }
                         }
                     })}
@@ -140,6 +131,7 @@ fn Results(
     filters: Filters,
     announce: WriteSignal<String>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let items = RwSignal::new(page.summaries);
     let next = RwSignal::new(page.next_before);
     let loading = RwSignal::new(false);
@@ -147,20 +139,25 @@ fn Results(
     let filtered = params.is_filtered();
     let search = params.q.clone().filter(|q| !q.trim().is_empty());
 
-    let empty_text = match &search {
-        Some(q) => text::none_match_search(q.trim()),
-        None if filtered => text::NONE_MATCH.to_string(),
-        None => text::NONE_YET.to_string(),
+    let empty_text = move |t: &'static Texts| match &search {
+        Some(q) => (t.history.none_match_search)(q.trim()),
+        None if filtered => t.history.none_match.to_string(),
+        None => t.history.none_yet.to_string(),
     };
-    let status = {
+    let status_in = {
         let empty_text = empty_text.clone();
-        move || match items.with(Vec::len) {
-            0 => empty_text.clone(),
-            n => text::count(n, filtered, next.with(Option::is_some)),
+        move |t: &'static Texts| match items.with(Vec::len) {
+            0 => empty_text(t),
+            n => (t.history.count)(n, filtered, next.with(Option::is_some)),
         }
     };
-    let status_for_announce = status.clone();
-    Effect::new(move |_| announce.set(status_for_announce()));
+    let status = {
+        let status_in = status_in.clone();
+        move || status_in(prefs.t())
+    };
+    // Told when the list changes, in the language of the moment (not again when only the
+    // language does).
+    Effect::new(move |_| announce.set(status_in(prefs.t_untracked())));
 
     let query = StoredValue::new(params);
     let load_more = move |_| {
@@ -195,13 +192,14 @@ fn Results(
         <Show
             when=move || items.with(|list| !list.is_empty())
             fallback=move || {
+                let empty_text = empty_text.clone();
                 view! {
-                    <p class="muted">{empty_text.clone()}</p>
+                    <p class="muted">{move || empty_text(prefs.t())}</p>
                     {filtered
                         .then(|| {
                             view! {
                                 <button type="button" class="ghost small" on:click=move |_| filters.clear()>
-                                    {text::CLEAR_FILTERS}
+                                    {prefs.text(|t| t.history.clear_filters)}
                                 </button>
                             }
                         })}
@@ -209,7 +207,7 @@ fn Results(
             }
         >
             <p class="muted count">{status.clone()}</p>
-            <ul class="history-list" id="history-results" aria-label=text::LIST>
+            <ul class="history-list" id="history-results" aria-label=prefs.text(|t| t.history.list)>
                 <For each=move || items.get() key=|item| item.id let:item>
                     <HistoryEntry item on_deleted/>
                 </For>
@@ -223,7 +221,10 @@ fn Results(
                 disabled=move || loading.get()
                 on:click=load_more
             >
-                {move || if loading.get() { text::LOADING_MORE } else { text::LOAD_MORE }}
+                {move || {
+                    let t = prefs.t();
+                    if loading.get() { t.history.loading_more } else { t.history.load_more }
+                }}
             </button>
         </Show>
         {move || more_error.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
@@ -232,6 +233,7 @@ fn Results(
 
 #[component]
 fn HistoryEntry(item: HistoryItem, on_deleted: Callback<i64>) -> impl IntoView {
+    let prefs = use_prefs();
     let studio = expect_context::<Studio>();
     let id = item.id;
     let open = move |_| {
@@ -253,7 +255,10 @@ fn HistoryEntry(item: HistoryItem, on_deleted: Callback<i64>) -> impl IntoView {
             }
         });
     };
-    let delete_label = text::delete_label(&item.title);
+    let delete_label = {
+        let title = item.title.clone();
+        move || (prefs.t().history.delete_label)(&title)
+    };
     let snippet = (!item.snippet.is_empty()).then(|| {
         view! { <span class="history-snippet">{item.snippet.clone()}</span> }
     });
@@ -266,7 +271,7 @@ fn HistoryEntry(item: HistoryItem, on_deleted: Callback<i64>) -> impl IntoView {
                     {format!("{} · {}", item.model, utc_datetime(item.created_at))}
                 </span>
             </button>
-            <button type="button" class="history-delete" aria-label=delete_label title=text::DELETE on:click=delete>
+            <button type="button" class="history-delete" aria-label=delete_label title=prefs.text(|t| t.history.delete) on:click=delete>
                 <span aria-hidden="true">"×"</span>
             </button>
         </li>

@@ -4,27 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::sleep_ms;
+use super::prefs::use_prefs;
 use super::state::Studio;
 use crate::api::history::history_models;
 use crate::domain::history::{ExportFormat, HistoryParams};
 
 /// Quiet time after the last keystroke before the list is searched.
 const SEARCH_DEBOUNCE_MS: u32 = 250;
-
-/// The words on this component, in one place.
-mod text {
-    pub const REGION: &str = "Search and filter history";
-    pub const SEARCH: &str = "Search history";
-    pub const SEARCH_HINT: &str = "Words from a text or its summary";
-    pub const MODEL: &str = "Model used";
-    pub const ALL_MODELS: &str = "All models";
-    pub const FROM: &str = "From";
-    pub const TO: &str = "To";
-    pub const EXPORT: &str = "Export";
-    pub const EXPORT_JSON: &str = "Export JSON";
-    pub const EXPORT_MARKDOWN: &str = "Export Markdown";
-    pub const EXPORT_HINT: &str = "Downloads every summary the filters match.";
-}
 
 /// What the filters hold. The list is asked for [`Filters::params`], in which the search is
 /// what the box held once typing paused.
@@ -102,6 +88,7 @@ impl Filters {
 
 #[component]
 pub fn HistoryFilters(filters: Filters) -> impl IntoView {
+    let prefs = use_prefs();
     let studio = expect_context::<Studio>();
     // Fetched in the browser only (effects do not run on the server): the server renders "All
     // models" alone, which hydrates as is. (A LocalResource read here would hold the page's
@@ -126,29 +113,29 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
     let export_url =
         move |format: ExportFormat| move || filters.params.with(|p| p.export(format).url());
     view! {
-        <div class="history-filters" role="search" aria-label=text::REGION>
+        <div class="history-filters" role="search" aria-label=prefs.text(|t| t.history.filters)>
             <div class="field">
-                <label for="history-search">{text::SEARCH}</label>
+                <label for="history-search">{prefs.text(|t| t.history.search)}</label>
                 <input
                     id="history-search"
                     node_ref=filters.search_box
                     type="search"
                     autocomplete="off"
-                    placeholder=text::SEARCH_HINT
+                    placeholder=prefs.text(|t| t.history.search_placeholder)
                     aria-controls="history-results"
                     prop:value=move || filters.typed.get()
                     on:input=move |ev| filters.typed(event_target_value(&ev))
                 />
             </div>
             <div class="field">
-                <label for="history-model">{text::MODEL}</label>
+                <label for="history-model">{prefs.text(|t| t.history.model)}</label>
                 <select
                     id="history-model"
                     aria-controls="history-results"
                     on:change=move |ev| filters.model.set(event_target_value(&ev))
                 >
                     <option value="" prop:selected=move || filters.model.with(String::is_empty)>
-                        {text::ALL_MODELS}
+                        {prefs.text(|t| t.history.all_models)}
                     </option>
                     {move || {
                         choices()
@@ -170,7 +157,7 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
             </div>
             <div class="date-range">
                 <div class="field">
-                    <label for="history-from">{text::FROM}</label>
+                    <label for="history-from">{prefs.text(|t| t.history.from)}</label>
                     <input
                         id="history-from"
                         type="date"
@@ -180,7 +167,7 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="history-to">{text::TO}</label>
+                    <label for="history-to">{prefs.text(|t| t.history.to)}</label>
                     <input
                         id="history-to"
                         type="date"
@@ -191,13 +178,13 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
                 </div>
             </div>
             <p class="export-links">
-                <span aria-hidden="true">{text::EXPORT}</span>
+                <span aria-hidden="true">{prefs.text(|t| t.history.export)}</span>
                 <a
                     class="chip"
                     href=export_url(ExportFormat::Json)
                     download
-                    aria-label=text::EXPORT_JSON
-                    title=text::EXPORT_HINT
+                    aria-label=prefs.text(|t| t.history.export_json)
+                    title=prefs.text(|t| t.history.export_hint)
                 >
                     "JSON"
                 </a>
@@ -205,8 +192,8 @@ pub fn HistoryFilters(filters: Filters) -> impl IntoView {
                     class="chip"
                     href=export_url(ExportFormat::Markdown)
                     download
-                    aria-label=text::EXPORT_MARKDOWN
-                    title=text::EXPORT_HINT
+                    aria-label=prefs.text(|t| t.history.export_markdown)
+                    title=prefs.text(|t| t.history.export_hint)
                 >
                     "Markdown"
                 </a>

@@ -28,6 +28,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode, StaticSegment};
 
 use crate::domain::account::Me;
+use crate::domain::settings::{Lang, Theme};
 use session::Session;
 
 use crate::domain::errors::ErrorResponse;
@@ -57,12 +58,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The preferences every page starts from, read once per page load. Each page awaits it in
 /// its one `<Suspense>` and lays itself out in a [`Chrome`].
 #[derive(Clone, Copy)]
-struct PrefsSource(OnceResource<Result<StoredPrefs, ErrorResponse>>);
+struct PrefsSource {
+    loaded: OnceResource<Result<StoredPrefs, ErrorResponse>>,
+    /// The language and theme chosen in the browser since the load: a page opened by a link
+    /// (no load) starts from them, not from what was loaded before the choice.
+    chosen: StoredValue<Option<(Option<Lang>, Theme)>>,
+}
 
 impl PrefsSource {
-    /// The stored preferences; unreadable ones are no reason to refuse the page: defaults.
+    fn new() -> Self {
+        Self {
+            // Blocking: the server sends no HTML before it knows the language and theme.
+            loaded: OnceResource::new_blocking(load_prefs()),
+            chosen: StoredValue::new(None),
+        }
+    }
+
+    /// The stored preferences with the latest choice; unreadable ones are no reason to refuse
+    /// the page: defaults.
     async fn get(self) -> StoredPrefs {
-        self.0.await.unwrap_or_default()
+        let mut prefs = self.loaded.await.unwrap_or_default();
+        if let Some((lang, theme)) = self.chosen.get_value() {
+            prefs.settings.lang = lang;
+            prefs.settings.theme = theme;
+        }
+        prefs
+    }
+
+    fn remember(self, choice: (Option<Lang>, Theme)) {
+        self.chosen.set_value(Some(choice));
     }
 }
 
@@ -79,8 +103,7 @@ fn use_prefs_source() -> PrefsSource {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     Session::provide();
-    // Blocking: the server sends no HTML before it knows the language and theme.
-    provide_context(PrefsSource(OnceResource::new_blocking(load_prefs())));
+    provide_context(PrefsSource::new());
     // Pages render in one piece (`SsrMode::Async`; the 404 page always is): leptos_meta writes
     // `<html lang data-theme>`, the description and the colour scheme only into the first
     // chunk of a stream, and a streamed page may reach it after that chunk — then it would
@@ -110,6 +133,9 @@ pub fn App() -> impl IntoView {
 fn Chrome(stored: StoredPrefs, me: Option<Me>, children: Children) -> impl IntoView {
     let prefs = Prefs::new(stored);
     provide_context(prefs);
+    // The next page opened by a link starts in the language and theme chosen on this one.
+    let source = use_prefs_source();
+    Effect::new(move || source.remember(prefs.chosen()));
     // Effects run only in the browser, once the page is hydrated: `<html data-hydrated>` tells
     // the browser tests that a page loaded in full (after signing in or out) now answers input.
     Effect::new(|| {
@@ -190,7 +216,7 @@ fn SkipLink() -> impl IntoView {
     let studio = move || location.pathname.get() == "/";
     view! {
         <a class="skip-link" href=move || if studio() { "#text" } else { "#main" }>
-            {move || if studio() { prefs.t().skip_to_text } else { "Skip to the main content" }}
+            {move || if studio() { prefs.t().skip_to_text } else { prefs.t().skip_to_main }}
         </a>
     }
 }

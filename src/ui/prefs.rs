@@ -58,6 +58,11 @@ impl Prefs {
         move || pick(self.t())
     }
 
+    /// The language and theme as chosen (`None`: the browser's language).
+    pub fn chosen(&self) -> (Option<Lang>, Theme) {
+        self.settings.with(|s| (s.lang, s.theme))
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.change(|s| s.lang = Some(lang));
     }

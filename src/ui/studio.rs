@@ -78,17 +78,19 @@ fn Workspace(catalog: Catalog, settings: UserSettings) -> impl IntoView {
 /// (`PRECIS_ALLOW_ANONYMOUS=false`) and nobody is signed in.
 #[component]
 fn SignInToSummarize() -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <main id="main" class="page">
             <section class="card narrow" aria-labelledby="members-title">
-                <h2 id="members-title">"Sign in to summarize"</h2>
-                <p>
-                    "This Precis server summarizes for people with an account, and keeps each "
-                    "one's history for them."
-                </p>
+                <h2 id="members-title">{prefs.text(|t| t.account.sign_in_to_summarize)}</h2>
+                <p>{prefs.text(|t| t.account.members_only)}</p>
                 <p class="form-actions">
-                    <A href="/sign-in" attr:class="button-link primary">"Sign in"</A>
-                    <A href="/sign-up" attr:class="button-link">"Create an account"</A>
+                    <A href="/sign-in" attr:class="button-link primary">
+                        {prefs.text(|t| t.account.sign_in)}
+                    </A>
+                    <A href="/sign-up" attr:class="button-link">
+                        {prefs.text(|t| t.account.create_an_account)}
+                    </A>
                 </p>
             </section>
         </main>

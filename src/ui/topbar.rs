@@ -25,7 +25,7 @@ pub fn TopBar(me: Option<Me>) -> impl IntoView {
             // here (one per page; a nested one can outlive the page's preferences).
             {me.map(|me| view! { <AccountNav me/> })}
             // a plain link: /api/docs is served by the server, not a page of this router
-            <a class="api-link" href="/api/docs" rel="external">"API"</a>
+            <a class="api-link" href="/api/docs" rel="external">{prefs.text(|t| t.api_docs)}</a>
             <PrefsMenu/>
         </header>
     }
@@ -33,28 +33,30 @@ pub fn TopBar(me: Option<Me>) -> impl IntoView {
 
 #[component]
 fn AccountNav(me: Me) -> impl IntoView {
+    let prefs = use_prefs();
+    let label = prefs.text(|t| t.account.account);
     match me.email {
         Some(email) => view! {
-            <nav class="account-nav" aria-label="Account">
+            <nav class="account-nav" aria-label=label>
                 <span class="who">
-                    <span class="visually-hidden">"Signed in as "</span>
+                    <span class="visually-hidden">{prefs.text(|t| t.account.signed_in_as)}</span>
                     {email}
                 </span>
                 <ul>
-                    <li><A href="/account" exact=true>"Account"</A></li>
-                    <li><A href="/account/keys">"API keys"</A></li>
-                    <li><A href="/settings">"Settings"</A></li>
+                    <li><A href="/account" exact=true>{prefs.text(|t| t.account.account)}</A></li>
+                    <li><A href="/account/keys">{prefs.text(|t| t.account.api_keys)}</A></li>
+                    <li><A href="/settings">{prefs.text(|t| t.settings)}</A></li>
                     <li><SignOutButton/></li>
                 </ul>
             </nav>
         }
         .into_any(),
         None => view! {
-            <nav class="account-nav" aria-label="Account">
+            <nav class="account-nav" aria-label=label>
                 <ul>
-                    <li><A href="/settings">"Settings"</A></li>
-                    <li><A href="/sign-in">"Sign in"</A></li>
-                    <li><A href="/sign-up" attr:class="button-link">"Sign up"</A></li>
+                    <li><A href="/settings">{prefs.text(|t| t.settings)}</A></li>
+                    <li><A href="/sign-in">{prefs.text(|t| t.account.sign_in)}</A></li>
+                    <li><A href="/sign-up" attr:class="button-link">{prefs.text(|t| t.account.sign_up)}</A></li>
                 </ul>
             </nav>
         }

@@ -7,43 +7,49 @@ use leptos_router::components::A;
 
 use super::form::{focus_on_failure, guard, keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::AccountOnly;
+use super::page_title;
 use super::sign_out::{SignOutButton, SignOutEverywhereButton};
 use super::sign_up::password_rules;
 use crate::api::account::ChangePassword;
 use crate::domain::account::{Email, NewPassword};
 use crate::domain::errors::Field;
+use crate::ui::prefs::use_prefs;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     view! {
-        <Title text="Your account — Precis"/>
+        <Title text=page_title(|t| t.account.your_account)/>
         <main id="main" class="page">
-            <AccountOnly what="your account" page=|email| view! { <Account email/> }.into_any()/>
+            <AccountOnly
+                title=|t| t.account.see_account
+                page=|email| view! { <Account email/> }.into_any()
+            />
         </main>
     }
 }
 
 #[component]
 fn Account(email: String) -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <section class="card narrow" aria-labelledby="account-title">
-            <h2 id="account-title">"Your account"</h2>
-            <p>"Signed in as " <strong>{email.clone()}</strong></p>
+            <h2 id="account-title">{prefs.text(|t| t.account.your_account)}</h2>
+            <p>{prefs.text(|t| t.account.signed_in_as)} <strong>{email.clone()}</strong></p>
             <p class="hint">
-                "Scripts reach Precis with an API key: see " <A href="/account/keys">"API keys"</A>
-                ". The studio's default model and parameters are in " <A href="/settings">"Settings"</A> "."
+                {prefs.text(|t| t.account.keys_hint)}
+                <A href="/account/keys">{prefs.text(|t| t.account.api_keys)}</A>
+                {prefs.text(|t| t.account.settings_hint)}
+                <A href="/settings">{prefs.text(|t| t.settings)}</A>
+                "."
             </p>
         </section>
         <PasswordChange email/>
         <section class="card narrow" aria-labelledby="sign-out-title">
-            <h2 id="sign-out-title">"Sign out"</h2>
-            <p class="hint">"Signs this browser out. Your history stays in your account."</p>
+            <h2 id="sign-out-title">{prefs.text(|t| t.account.sign_out)}</h2>
+            <p class="hint">{prefs.text(|t| t.account.sign_out_hint)}</p>
             <SignOutButton class="secondary"/>
             <p id="everywhere-help" class="hint">
-                "Sign out everywhere signs this account out of every browser and device where it is "
-                "signed in, this one included. Use it if you signed in on a computer that isn't yours, "
-                "or think someone else knows your password. API keys keep working: revoke them on the "
-                "API keys page."
+                {prefs.text(|t| t.account.sign_out_everywhere_help)}
             </p>
             <SignOutEverywhereButton/>
         </section>
@@ -53,6 +59,7 @@ fn Account(email: String) -> impl IntoView {
 /// The current password, then the new one (checked against the rules as it is typed).
 #[component]
 fn PasswordChange(email: String) -> impl IntoView {
+    let prefs = use_prefs();
     let action = ServerAction::<ChangePassword>::new();
     let answer = Answer::of(
         action,
@@ -61,19 +68,17 @@ fn PasswordChange(email: String) -> impl IntoView {
     );
     let current = Input::new();
     let new = Input::new();
-    let email = Email::parse(&email).ok();
+    let email = Email::check(&email).ok();
     let current_rule = Signal::derive(move || {
-        current.value.with(|v| {
-            v.is_empty()
-                .then(|| "Type your current password.".to_string())
-        })
+        current
+            .value
+            .with(String::is_empty)
+            .then(|| prefs.t().account.current_password_missing.to_string())
     });
     let new_rule = Signal::derive(move || {
-        new.value.with(|v| {
-            NewPassword::parse(v, email.as_ref())
-                .err()
-                .map(|e| e.message)
-        })
+        new.value
+            .with(|v| NewPassword::check(v, email.as_ref()).err())
+            .map(|p| prefs.t().account_problem(p))
     });
     focus_on_failure(
         action,
@@ -95,12 +100,12 @@ fn PasswordChange(email: String) -> impl IntoView {
 
     view! {
         <section class="card narrow" aria-labelledby="password-title">
-            <h2 id="password-title">"Change password"</h2>
+            <h2 id="password-title">{prefs.text(|t| t.account.change_password)}</h2>
             <ActionForm action attr:class="account-form" attr:novalidate=true>
                 <FormField
                     input=current
                     name="current_password"
-                    label="Current password"
+                    label=|t| t.account.current_password
                     kind="password"
                     autocomplete="current-password"
                     field=Field::Password
@@ -110,13 +115,13 @@ fn PasswordChange(email: String) -> impl IntoView {
                 <FormField
                     input=new
                     name="new_password"
-                    label="New password"
+                    label=|t| t.account.new_password
                     kind="password"
                     autocomplete="new-password"
                     field=Field::NewPassword
                     answer
                     rule=new_rule
-                    help=password_rules()
+                    help=password_rules
                 />
                 <FormAlert answer/>
                 <div class="form-actions">
@@ -127,16 +132,15 @@ fn PasswordChange(email: String) -> impl IntoView {
                         on:mousedown=keep_focus
                         on:click=guard(vec![(current, current_rule), (new, new_rule)])
                     >
-                        "Change password"
+                        {prefs.text(|t| t.account.change_password)}
                     </button>
                     <p class="status" role="status">
                         {move || {
+                            let t = prefs.t();
                             if pending.get() {
-                                Some("Changing your password…")
+                                Some(t.account.changing_password)
                             } else if changed() {
-                                Some(
-                                    "Your password is changed. Other browsers signed in to this account were signed out.",
-                                )
+                                Some(t.account.password_changed)
                             } else {
                                 None
                             }

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
+use crate::i18n::Texts;
+use crate::ui::prefs::use_prefs;
 
 /// One input of a form: what it holds, whether the person has left it once (its problems show
 /// from then on), and the element, to move focus to it.
@@ -118,13 +120,14 @@ impl Answer {
 }
 
 /// A labelled input: its help under it, then its problem (a rule it breaks, or the server's
-/// answer about it) in an alert; `aria-invalid` and `aria-describedby` follow.
+/// answer about it) in an alert; `aria-invalid` and `aria-describedby` follow. Its label and
+/// help are picked from the page's language (`|t| t.account.email`), and change with it.
 #[component]
 pub fn FormField(
     input: Input,
     /// The input's id and `name` (the server function's argument).
     name: &'static str,
-    label: &'static str,
+    label: fn(&'static Texts) -> &'static str,
     /// `email`, `password` or `text`.
     kind: &'static str,
     /// `email`, `current-password`, `new-password` or `off`.
@@ -132,13 +135,14 @@ pub fn FormField(
     /// The field the server names when it refuses what this input holds.
     field: Field,
     answer: Answer,
-    /// The rule it breaks now (`None`: fine), from the shared rules.
+    /// The rule it breaks now (`None`: fine), from the shared rules, in the page's language.
     #[prop(into)]
     rule: Signal<Option<String>>,
     /// Shown under the input, always: the rules, or advice.
-    #[prop(optional, into)]
-    help: Option<String>,
+    #[prop(optional)]
+    help: Option<fn(&'static Texts) -> String>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let help_id = format!("{name}-help");
     let error_id = format!("{name}-error");
     let problem = Memo::new(move |_| {
@@ -166,7 +170,7 @@ pub fn FormField(
     };
     view! {
         <div class="field">
-            <label for=name>{label}</label>
+            <label for=name>{prefs.text(label)}</label>
             <input
                 id=name
                 name=name
@@ -188,7 +192,7 @@ pub fn FormField(
                 }
                 node_ref=input.node
             />
-            {help.map(|help| view! { <p id=help_id class="hint">{help}</p> })}
+            {help.map(|help| view! { <p id=help_id class="hint">{move || help(prefs.t())}</p> })}
             <p id=error_id class="field-error" role="alert">
                 {move || problem.get()}
             </p>

@@ -6,35 +6,38 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use crate::domain::account::Me;
+use crate::i18n::Texts;
+use crate::ui::prefs::use_prefs;
 use crate::ui::session::use_page_session;
 
 /// Renders `page` with the signed-in person's email; anyone else is asked to sign in first.
 #[component]
 pub fn AccountOnly(
-    /// What the page shows, for the sign-in prompt: "your account", "your API keys".
-    what: &'static str,
+    /// The sign-in prompt's heading: "Sign in to see your account".
+    title: fn(&'static Texts) -> &'static str,
     page: fn(String) -> AnyView,
 ) -> impl IntoView {
     match use_page_session() {
         Ok(Me {
             email: Some(email), ..
         }) => page(email),
-        Ok(_) => view! { <SignInFirst what/> }.into_any(),
+        Ok(_) => view! { <SignInFirst title/> }.into_any(),
         Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
     }
 }
 
 /// What someone who is not signed in sees instead of an account page.
 #[component]
-pub fn SignInFirst(what: &'static str) -> impl IntoView {
+pub fn SignInFirst(title: fn(&'static Texts) -> &'static str) -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <section class="card narrow" aria-labelledby="sign-in-first">
-            <h2 id="sign-in-first">{format!("Sign in to see {what}")}</h2>
+            <h2 id="sign-in-first">{prefs.text(title)}</h2>
             <p>
-                <A href="/sign-in">"Sign in"</A>
-                ", or "
-                <A href="/sign-up">"create an account"</A>
-                ": it takes an email address and a password."
+                <A href="/sign-in">{prefs.text(|t| t.account.prompt_sign_in)}</A>
+                {prefs.text(|t| t.account.prompt_or)}
+                <A href="/sign-up">{prefs.text(|t| t.account.prompt_create)}</A>
+                {prefs.text(|t| t.account.prompt_needs)}
             </p>
         </section>
     }

@@ -9,24 +9,28 @@ use leptos_meta::Title;
 
 use super::form::{keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::AccountOnly;
+use super::page_title;
 use crate::api::keys::{list_keys, CreateKey, RevokeKey};
-use crate::domain::account::{parse_key_name, ApiKeyInfo, NewApiKey};
+use crate::domain::account::{check_key_name, ApiKeyInfo, NewApiKey};
 use crate::domain::errors::Field;
+use crate::i18n::Texts;
 use crate::ui::browser::copy_to_clipboard;
 use crate::ui::format::utc_datetime;
+use crate::ui::prefs::use_prefs;
 
 #[component]
 pub fn KeysPage() -> impl IntoView {
     view! {
-        <Title text="API keys — Precis"/>
+        <Title text=page_title(|t| t.account.api_keys)/>
         <main id="main" class="page">
-            <AccountOnly what="your API keys" page=|_| view! { <Keys/> }.into_any()/>
+            <AccountOnly title=|t| t.account.see_keys page=|_| view! { <Keys/> }.into_any()/>
         </main>
     }
 }
 
 #[component]
 fn Keys() -> impl IntoView {
+    let prefs = use_prefs();
     // bumped when a key is made or revoked, to load the list again
     let version = RwSignal::new(0_u32);
     let keys = Resource::new(move || version.get(), |_| list_keys());
@@ -71,28 +75,26 @@ fn Keys() -> impl IntoView {
             .with(|v| matches!(v, Some(Ok(()))))
             .then(|| revoked.get())
             .flatten()
-            .map(|name| {
-                format!("Key “{name}” revoked: requests made with it are refused from now on.")
-            })
+            .map(|name| (prefs.t().keys.revoked)(&name))
     };
     view! {
         <section class="card" aria-labelledby="keys-title">
-            <h2 id="keys-title">"API keys"</h2>
+            <h2 id="keys-title">{prefs.text(|t| t.account.api_keys)}</h2>
             <p class="hint">
-                "A script uses a key to summarize and read your history as you. Send it in a header: "
+                {prefs.text(|t| t.keys.intro)}
                 <code>"Authorization: Bearer <key>"</code>
-                ". Give each script or machine its own key, so you can revoke one without the others."
+                {prefs.text(|t| t.keys.intro_after)}
             </p>
             <NewKeyForm create/>
             {move || created().map(|key| view! { <NewKeySecret key/> })}
         </section>
         <section class="card" aria-labelledby="key-list-title">
-            <h2 id="key-list-title" tabindex="-1" node_ref=list_title>"Your keys"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading your keys…"</p> }>
+            <h2 id="key-list-title" tabindex="-1" node_ref=list_title>{prefs.text(|t| t.keys.your_keys)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{prefs.text(|t| t.keys.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match keys.await {
                         Ok(list) if list.is_empty() => {
-                            view! { <p class="muted">"No keys yet."</p> }.into_any()
+                            view! { <p class="muted">{prefs.text(|t| t.keys.none)}</p> }.into_any()
                         }
                         Ok(list) => view! { <KeyTable list revoke confirming revoked/> }.into_any(),
                         Err(e) => view! { <p class="alert" role="alert">{e.error.message}</p> }.into_any(),
@@ -111,11 +113,13 @@ fn Keys() -> impl IntoView {
 /// server would send the browser back and the secret would be lost, so this form needs it.
 #[component]
 fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
+    let prefs = use_prefs();
     let answer = Answer::of(create, &[Field::KeyName], "new-key-alert");
     let name = Input::new();
     let rule = Signal::derive(move || {
         name.value
-            .with(|v| parse_key_name(v).err().map(|e| e.message))
+            .with(|v| check_key_name(v).err())
+            .map(|p| prefs.t().account_problem(p))
     });
     let pending = create.pending();
     let submit = move |ev: SubmitEvent| {
@@ -129,6 +133,10 @@ fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
             name: name.value.get_untracked(),
         });
     };
+    let needs_js = format!(
+        r#"<p class="hint">{}</p>"#,
+        escape_html(prefs.t_untracked().keys.needs_js)
+    );
     // the name is for the next key
     Effect::watch(
         move || create.version().get(),
@@ -146,13 +154,13 @@ fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
             <FormField
                 input=name
                 name="name"
-                label="Key name"
+                label=|t| t.keys.name
                 kind="text"
                 autocomplete="off"
                 field=Field::KeyName
                 answer
                 rule
-                help="Name it after the script or machine that will use it, such as “laptop backup script”."
+                help=|t| t.keys.name_help.to_string()
             />
             <FormAlert answer/>
             <div class="form-actions">
@@ -162,21 +170,32 @@ fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
                     disabled=move || pending.get()
                     on:mousedown=keep_focus
                 >
-                    "Create key"
+                    {prefs.text(|t| t.keys.create)}
                 </button>
-                <p class="status" role="status">{move || pending.get().then_some("Creating the key…")}</p>
+                <p class="status" role="status">
+                    {move || pending.get().then(|| prefs.t().keys.creating)}
+                </p>
             </div>
-            <noscript>
-                <p class="hint">"Creating a key needs JavaScript: its secret is shown once, in this page."</p>
-            </noscript>
+            // Only read without JavaScript, so in the language the server rendered the page in.
+            // Its HTML rather than a <p> child: with JavaScript on, the browser keeps a
+            // <noscript>'s content as one text, which hydration cannot walk into.
+            <noscript inner_html=needs_js/>
         </form>
     }
+}
+
+/// `text` as HTML text: `&`, `<` and `>` escaped.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The secret of the key just made, with a Copy button and the warning that it is shown once.
 /// Focus moves to it, its text selected.
 #[component]
 fn NewKeySecret(key: NewApiKey) -> impl IntoView {
+    let prefs = use_prefs();
     let copied = RwSignal::new(None::<bool>);
     let field: NodeRef<html::Input> = NodeRef::new();
     field.on_load(|input| {
@@ -184,15 +203,15 @@ fn NewKeySecret(key: NewApiKey) -> impl IntoView {
         input.select();
     });
     let secret = key.secret.clone();
+    let name = key.key.name.clone();
     view! {
         <div class="new-key" role="group" aria-labelledby="new-key-title">
-            <h3 id="new-key-title">{format!("Your new key “{}”", key.key.name)}</h3>
+            <h3 id="new-key-title">{move || (prefs.t().keys.new_key_title)(&name)}</h3>
             <p class="warning" id="new-key-warning">
-                <strong>"Copy it now: this is the only time Precis shows it."</strong>
-                " Store it where your script can read it, such as a password manager or the script's "
-                "configuration. If you lose it, revoke it and create another."
+                <strong>{prefs.text(|t| t.keys.copy_now)}</strong>
+                {prefs.text(|t| t.keys.store_it)}
             </p>
-            <label for="new-key-secret">"New API key"</label>
+            <label for="new-key-secret">{prefs.text(|t| t.keys.new_api_key)}</label>
             <div class="copy-row">
                 <input
                     id="new-key-secret"
@@ -209,13 +228,13 @@ fn NewKeySecret(key: NewApiKey) -> impl IntoView {
                     class="secondary"
                     on:click=move |_| copied.set(Some(copy_to_clipboard(&secret)))
                 >
-                    "Copy"
+                    {prefs.text(|t| t.copy)}
                 </button>
             </div>
             <p class="status" role="status">
                 {move || match copied.get() {
-                    Some(true) => "Copied to the clipboard.",
-                    Some(false) => "The browser did not allow copying: select the key and copy it yourself.",
+                    Some(true) => prefs.t().keys.copied,
+                    Some(false) => prefs.t().keys.copy_refused,
                     None => "",
                 }}
             </p>
@@ -231,16 +250,19 @@ fn KeyTable(
     confirming: RwSignal<Option<i64>>,
     revoked: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <table class="keys">
-            <caption class="visually-hidden">"Your API keys, newest first"</caption>
+            <caption class="visually-hidden">{prefs.text(|t| t.keys.caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Key"</th>
-                    <th scope="col">"Created"</th>
-                    <th scope="col">"Last used"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col">{prefs.text(|t| t.keys.col_name)}</th>
+                    <th scope="col">{prefs.text(|t| t.keys.col_key)}</th>
+                    <th scope="col">{prefs.text(|t| t.keys.col_created)}</th>
+                    <th scope="col">{prefs.text(|t| t.keys.col_last_used)}</th>
+                    <th scope="col">
+                        <span class="visually-hidden">{prefs.text(|t| t.keys.col_actions)}</span>
+                    </th>
                 </tr>
             </thead>
             <tbody>
@@ -260,17 +282,23 @@ fn KeyRow(
     confirming: RwSignal<Option<i64>>,
     revoked: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let id = key.id;
     let name = key.name.clone();
     let asking = move || confirming.get() == Some(id);
     // After "Keep", focus goes back to this row's Revoke button (the one pressed is gone).
     let kept = RwSignal::new(false);
-    let revoke_label = format!("Revoke “{}”", key.name);
-    let question = format!(
-        "Revoke “{}”? Scripts using it stop working at once.",
-        key.name
-    );
-    let group_label = format!("Confirm revoking “{}”", key.name);
+    // "Revoke “x”", "Revoke “x”? …", "Confirm revoking “x”", in the page's language
+    let about = {
+        let name = key.name.clone();
+        move |pick: fn(&'static Texts) -> fn(&str) -> String| {
+            let name = name.clone();
+            move || pick(prefs.t())(&name)
+        }
+    };
+    let revoke_label = about(|t| t.keys.revoke_label);
+    let question = about(|t| t.keys.revoke_question);
+    let group_label = about(|t| t.keys.revoke_group);
     let confirm = move |_| {
         revoked.set(Some(name.clone()));
         revoke.dispatch(RevokeKey { id });
@@ -282,7 +310,12 @@ fn KeyRow(
                 <code>{format!("{}…", key.prefix)}</code>
             </td>
             <td>{utc_datetime(key.created_at)}</td>
-            <td>{key.last_used_at.map_or_else(|| "never".to_string(), utc_datetime)}</td>
+            <td>
+                {match key.last_used_at {
+                    Some(ms) => utc_datetime(ms).into_any(),
+                    None => prefs.text(|t| t.keys.never).into_any(),
+                }}
+            </td>
             <td class="key-actions">
                 <Show
                     when=asking
@@ -302,7 +335,7 @@ fn KeyRow(
                                 node_ref=button
                                 on:click=move |_| confirming.set(Some(id))
                             >
-                                "Revoke"
+                                {prefs.text(|t| t.keys.revoke)}
                             </button>
                         }
                     }
@@ -317,7 +350,7 @@ fn KeyRow(
                             <div class="confirm" role="group" aria-label=group_label.clone()>
                                 <span>{question.clone()}</span>
                                 <button type="button" class="danger small" on:click=confirm.clone()>
-                                    "Yes, revoke"
+                                    {prefs.text(|t| t.keys.yes_revoke)}
                                 </button>
                                 <button
                                     type="button"
@@ -328,7 +361,7 @@ fn KeyRow(
                                         confirming.set(None);
                                     }
                                 >
-                                    "Keep"
+                                    {prefs.text(|t| t.keys.keep)}
                                 </button>
                             </div>
                         }

@@ -23,6 +23,16 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::domain::errors::ErrorResponse;
+use crate::i18n::Texts;
+use crate::ui::prefs::use_prefs;
+
+/// A page's `<title>` in the page's language: "Sign in — Precis".
+fn page_title(
+    pick: fn(&'static Texts) -> &'static str,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let prefs = use_prefs();
+    move || format!("{} — Precis", pick(prefs.t()))
+}
 
 /// After each success of `action` in the browser (signing in, up or out): the studio is loaded
 /// again from the server, as the person now using the page. A full load, not a client-side

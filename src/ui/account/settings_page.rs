@@ -7,24 +7,31 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::page_title;
 use crate::api::catalog::get_catalog;
 use crate::api::settings::{get_settings, SaveSettings};
 use crate::domain::models::Catalog;
 use crate::domain::settings::UserSettings;
+use crate::ui::prefs::use_prefs;
 use crate::ui::session::use_session;
 use crate::ui::settings::StudioControls;
 use crate::ui::state::Studio;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let prefs = use_prefs();
     let catalog = Resource::new(|| (), |_| get_catalog());
     // What was saved, as saved: `Me.settings` fills the language in from the browser's.
     let saved = Resource::new(|| (), |_| get_settings());
     view! {
-        <Title text="Settings — Precis"/>
+        <Title text=page_title(|t| t.settings)/>
         <main id="main" class="page">
-            <h2 class="page-title">"Settings"</h2>
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading your settings…"</p> }>
+            <h2 class="page-title">{prefs.text(|t| t.settings)}</h2>
+            <Suspense fallback=move || {
+                view! {
+                    <p class="loading" role="status">{prefs.text(|t| t.account.loading_settings)}</p>
+                }
+            }>
                 {move || Suspend::new(async move {
                     // both at once (see studio.rs)
                     match futures::join!(catalog.into_future(), saved.into_future()) {
@@ -42,9 +49,10 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
     let session = use_session();
+    let prefs = use_prefs();
     // The controls work on a studio of their own, showing the saved defaults; its Reset gives
     // the built-in ones.
-    let studio = Studio::new(catalog, crate::ui::prefs::use_prefs());
+    let studio = Studio::new(catalog, prefs);
     studio.show(&saved);
     provide_context(studio);
     // Language and theme are kept as saved (their pickers edit these).
@@ -116,11 +124,8 @@ fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
         <form class="settings-form" novalidate on:submit=submit>
             <LanguageAndTheme settings/>
             <section class="card" aria-labelledby="defaults-title">
-                <h3 id="defaults-title">"Studio defaults"</h3>
-                <p class="hint">
-                    "The model and parameters the studio starts with, and what its Reset button brings back. "
-                    "You can still change them for any one summary."
-                </p>
+                <h3 id="defaults-title">{prefs.text(|t| t.account.studio_defaults)}</h3>
+                <p class="hint">{prefs.text(|t| t.account.studio_defaults_hint)}</p>
                 <div class="defaults">
                     <StudioControls/>
                 </div>
@@ -140,14 +145,15 @@ fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
             </div>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || pending.get()>
-                    "Save settings"
+                    {prefs.text(|t| t.account.save_settings)}
                 </button>
                 <p class="status" role="status">
                     {move || {
+                        let t = prefs.t();
                         if pending.get() {
-                            Some("Saving…")
+                            Some(t.account.saving)
                         } else if saved_now() {
-                            Some("Saved. The studio starts with these settings from now on.")
+                            Some(t.account.saved)
                         } else {
                             None
                         }

@@ -7,13 +7,15 @@ use leptos_router::components::A;
 
 use super::form::{focus_on_failure, guard, keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::StudioIfSignedIn;
-use super::to_studio_after;
+use super::{page_title, to_studio_after};
 use crate::api::account::SignIn;
 use crate::domain::account::Email;
 use crate::domain::errors::Field;
+use crate::ui::prefs::use_prefs;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let prefs = use_prefs();
     let action = ServerAction::<SignIn>::new();
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-in-alert");
     let email = Input::new();
@@ -21,12 +23,14 @@ pub fn SignInPage() -> impl IntoView {
     let email_rule = Signal::derive(move || {
         email
             .value
-            .with(|v| Email::parse(v).err().map(|e| e.message))
+            .with(|v| Email::check(v).err())
+            .map(|p| prefs.t().account_problem(p))
     });
     let password_rule = Signal::derive(move || {
         password
             .value
-            .with(|v| v.is_empty().then(|| "Type your password.".to_string()))
+            .with(String::is_empty)
+            .then(|| prefs.t().account.password_missing.to_string())
     });
     // A refused sign-in is most often a mistyped password: focus goes there.
     focus_on_failure(
@@ -37,16 +41,16 @@ pub fn SignInPage() -> impl IntoView {
     let pending = action.pending();
 
     view! {
-        <Title text="Sign in — Precis"/>
+        <Title text=page_title(|t| t.account.sign_in)/>
         <StudioIfSignedIn/>
         <main id="main" class="page">
             <section class="card narrow" aria-labelledby="sign-in-title">
-                <h2 id="sign-in-title">"Sign in"</h2>
+                <h2 id="sign-in-title">{prefs.text(|t| t.account.sign_in)}</h2>
                 <ActionForm action attr:class="account-form" attr:novalidate=true>
                     <FormField
                         input=email
                         name="email"
-                        label="Email"
+                        label=|t| t.account.email
                         kind="email"
                         autocomplete="email"
                         field=Field::Email
@@ -56,7 +60,7 @@ pub fn SignInPage() -> impl IntoView {
                     <FormField
                         input=password
                         name="password"
-                        label="Password"
+                        label=|t| t.account.password
                         kind="password"
                         autocomplete="current-password"
                         field=Field::Password
@@ -72,14 +76,17 @@ pub fn SignInPage() -> impl IntoView {
                             on:mousedown=keep_focus
                             on:click=guard(vec![(email, email_rule), (password, password_rule)])
                         >
-                            "Sign in"
+                            {prefs.text(|t| t.account.sign_in)}
                         </button>
                         <p class="status" role="status">
-                            {move || pending.get().then_some("Signing in…")}
+                            {move || pending.get().then(|| prefs.t().account.signing_in)}
                         </p>
                     </div>
                 </ActionForm>
-                <p class="hint">"New to Precis? " <A href="/sign-up">"Create an account"</A></p>
+                <p class="hint">
+                    {prefs.text(|t| t.account.new_here)}
+                    <A href="/sign-up">{prefs.text(|t| t.account.create_an_account)}</A>
+                </p>
             </section>
         </main>
     }

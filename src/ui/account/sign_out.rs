@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::to_studio_after;
 use crate::api::account::{SignOut, SignOutEverywhere};
+use crate::ui::prefs::use_prefs;
 
 /// Ends this browser's session, then opens the studio as an anonymous visitor.
 #[component]
@@ -14,13 +15,14 @@ pub fn SignOutButton(
     #[prop(default = "ghost small")]
     class: &'static str,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let action = ServerAction::<SignOut>::new();
     to_studio_after(action);
     let pending = action.pending();
     view! {
         <ActionForm action attr:class="inline-form">
             <button type="submit" class=class disabled=move || pending.get()>
-                "Sign out"
+                {prefs.text(|t| t.account.sign_out)}
             </button>
             <Failure action/>
         </ActionForm>
@@ -30,13 +32,14 @@ pub fn SignOutButton(
 /// Ends every session of the account, in every browser, this one included.
 #[component]
 pub fn SignOutEverywhereButton() -> impl IntoView {
+    let prefs = use_prefs();
     let action = ServerAction::<SignOutEverywhere>::new();
     to_studio_after(action);
     let pending = action.pending();
     view! {
         <ActionForm action attr:class="inline-form">
             <button type="submit" class="danger" aria-describedby="everywhere-help" disabled=move || pending.get()>
-                "Sign out everywhere"
+                {prefs.text(|t| t.account.sign_out_everywhere)}
             </button>
             <Failure action/>
         </ActionForm>

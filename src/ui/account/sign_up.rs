@@ -8,21 +8,21 @@ use leptos_router::components::A;
 
 use super::form::{focus_on_failure, guard, keep_focus, Answer, FormAlert, FormField, Input};
 use super::gate::StudioIfSignedIn;
-use super::to_studio_after;
+use super::{page_title, to_studio_after};
 use crate::api::account::SignUp;
 use crate::domain::account::{Email, NewPassword, MIN_PASSWORD_CHARS};
 use crate::domain::errors::Field;
+use crate::i18n::Texts;
+use crate::ui::prefs::use_prefs;
 
-/// The password rules, in words (the same ones `NewPassword::parse` applies).
-pub fn password_rules() -> String {
-    format!(
-        "At least {MIN_PASSWORD_CHARS} characters, not your email address, not one character \
-         repeated. A few unrelated words make a strong password."
-    )
+/// The password rules, in words (the same ones `NewPassword::check` applies).
+pub fn password_rules(t: &'static Texts) -> String {
+    (t.account.password_rules)(MIN_PASSWORD_CHARS)
 }
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    let prefs = use_prefs();
     let action = ServerAction::<SignUp>::new();
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-up-alert");
     let email = Input::new();
@@ -30,15 +30,15 @@ pub fn SignUpPage() -> impl IntoView {
     let email_rule = Signal::derive(move || {
         email
             .value
-            .with(|v| Email::parse(v).err().map(|e| e.message))
+            .with(|v| Email::check(v).err())
+            .map(|p| prefs.t().account_problem(p))
     });
     let password_rule = Signal::derive(move || {
-        let email = email.value.with(|v| Email::parse(v).ok());
-        password.value.with(|v| {
-            NewPassword::parse(v, email.as_ref())
-                .err()
-                .map(|e| e.message)
-        })
+        let email = email.value.with(|v| Email::check(v).ok());
+        password
+            .value
+            .with(|v| NewPassword::check(v, email.as_ref()).err())
+            .map(|p| prefs.t().account_problem(p))
     });
     focus_on_failure(
         action,
@@ -48,20 +48,17 @@ pub fn SignUpPage() -> impl IntoView {
     let pending = action.pending();
 
     view! {
-        <Title text="Create an account — Precis"/>
+        <Title text=page_title(|t| t.account.create_an_account)/>
         <StudioIfSignedIn/>
         <main id="main" class="page">
             <section class="card narrow" aria-labelledby="sign-up-title">
-                <h2 id="sign-up-title">"Create an account"</h2>
-                <p class="hint">
-                    "Your history and settings follow you to any browser you sign in from. "
-                    "What you summarized in this browser so far moves into the account."
-                </p>
+                <h2 id="sign-up-title">{prefs.text(|t| t.account.create_an_account)}</h2>
+                <p class="hint">{prefs.text(|t| t.account.sign_up_intro)}</p>
                 <ActionForm action attr:class="account-form" attr:novalidate=true>
                     <FormField
                         input=email
                         name="email"
-                        label="Email"
+                        label=|t| t.account.email
                         kind="email"
                         autocomplete="email"
                         field=Field::Email
@@ -71,13 +68,13 @@ pub fn SignUpPage() -> impl IntoView {
                     <FormField
                         input=password
                         name="password"
-                        label="Password"
+                        label=|t| t.account.password
                         kind="password"
                         autocomplete="new-password"
                         field=Field::Password
                         answer
                         rule=password_rule
-                        help=password_rules()
+                        help=password_rules
                     />
                     <FormAlert answer/>
                     <div class="form-actions">
@@ -88,14 +85,17 @@ pub fn SignUpPage() -> impl IntoView {
                             on:mousedown=keep_focus
                             on:click=guard(vec![(email, email_rule), (password, password_rule)])
                         >
-                            "Create account"
+                            {prefs.text(|t| t.account.create_account)}
                         </button>
                         <p class="status" role="status">
-                            {move || pending.get().then_some("Creating your account…")}
+                            {move || pending.get().then(|| prefs.t().account.creating_account)}
                         </p>
                     </div>
                 </ActionForm>
-                <p class="hint">"Already have an account? " <A href="/sign-in">"Sign in"</A></p>
+                <p class="hint">
+                    {prefs.text(|t| t.account.have_account)}
+                    <A href="/sign-in">{prefs.text(|t| t.account.sign_in)}</A>
+                </p>
             </section>
         </main>
     }
