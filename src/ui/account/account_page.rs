@@ -75,11 +75,7 @@ fn PasswordChange(email: String) -> impl IntoView {
             .with(String::is_empty)
             .then(|| prefs.t().account.current_password_missing.to_string())
     });
-    let new_rule = Signal::derive(move || {
-        new.value
-            .with(|v| NewPassword::check(v, email.as_ref()).err())
-            .map(|p| prefs.t().account_problem(p))
-    });
+    let new_rule = new.rule(move |v| NewPassword::check(v, email.as_ref()));
     focus_on_failure(
         action,
         vec![(Field::Password, current), (Field::NewPassword, new)],

@@ -10,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use crate::domain::account::AccountProblem;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
 use crate::i18n::Texts;
 use crate::ui::prefs::use_prefs;
@@ -36,6 +37,20 @@ impl Input {
         if let Some(input) = self.node.get_untracked() {
             let _ = input.focus();
         }
+    }
+
+    /// The shared rule `check` applies to what it holds, told in the page's language (`None`:
+    /// nothing broken).
+    pub fn rule<T>(
+        self,
+        check: impl Fn(&str) -> Result<T, AccountProblem> + Send + Sync + 'static,
+    ) -> Signal<Option<String>> {
+        let prefs = use_prefs();
+        Signal::derive(move || {
+            self.value
+                .with(|v| check(v).err())
+                .map(|p| prefs.t().account_problem(p))
+        })
     }
 
     /// Empties it, as after a password was changed.

@@ -116,11 +116,7 @@ fn NewKeyForm(create: ServerAction<CreateKey>) -> impl IntoView {
     let prefs = use_prefs();
     let answer = Answer::of(create, &[Field::KeyName], "new-key-alert");
     let name = Input::new();
-    let rule = Signal::derive(move || {
-        name.value
-            .with(|v| check_key_name(v).err())
-            .map(|p| prefs.t().account_problem(p))
-    });
+    let rule = name.rule(check_key_name);
     let pending = create.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -20,12 +20,7 @@ pub fn SignInPage() -> impl IntoView {
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-in-alert");
     let email = Input::new();
     let password = Input::new();
-    let email_rule = Signal::derive(move || {
-        email
-            .value
-            .with(|v| Email::check(v).err())
-            .map(|p| prefs.t().account_problem(p))
-    });
+    let email_rule = email.rule(Email::check);
     let password_rule = Signal::derive(move || {
         password
             .value

@@ -27,18 +27,11 @@ pub fn SignUpPage() -> impl IntoView {
     let answer = Answer::of(action, &[Field::Email, Field::Password], "sign-up-alert");
     let email = Input::new();
     let password = Input::new();
-    let email_rule = Signal::derive(move || {
-        email
-            .value
-            .with(|v| Email::check(v).err())
-            .map(|p| prefs.t().account_problem(p))
-    });
-    let password_rule = Signal::derive(move || {
-        let email = email.value.with(|v| Email::check(v).ok());
-        password
-            .value
-            .with(|v| NewPassword::check(v, email.as_ref()).err())
-            .map(|p| prefs.t().account_problem(p))
+    let email_rule = email.rule(Email::check);
+    // the email typed so far, which the password may not be
+    let password_rule = password.rule(move |v| {
+        let email = email.value.with(|e| Email::check(e).ok());
+        NewPassword::check(v, email.as_ref())
     });
     focus_on_failure(
         action,
