@@ -2,10 +2,10 @@
 //
 // Playwright starts, before any test and stops after the last:
 //   - the mock HuggingFace API (mock-hf.mjs)             127.0.0.1:3919  ($MOCK_HF_PORT)
-//   - "hf"      Precis with a token, pointed at the mock  127.0.0.1:3000
-//   - "local"   Precis without a token (local engine)     127.0.0.1:3001
-//   - "limited" Precis with a token and a tiny own rate limit (burst 2, 1/min)  127.0.0.1:3002
-//   - "members" Precis without a token, for accounts only (PRECIS_ALLOW_ANONYMOUS=false)  127.0.0.1:3003
+//   - "hf"      Precis with a token, pointed at the mock  127.0.0.1:3100
+//   - "local"   Precis without a token (local engine)     127.0.0.1:3101
+//   - "limited" Precis with a token and a tiny own rate limit (burst 2, 1/min)  127.0.0.1:3102
+//   - "members" Precis without a token, for accounts only (PRECIS_ALLOW_ANONYMOUS=false)  127.0.0.1:3103
 // Each Precis instance gets a fresh, empty data directory, and the repo's models/ folder (the
 // embedded engine's weights, fetched by scripts/models.sh; $PRECIS_MODELS_DIR overrides it) —
 // except "limited", whose models folder is empty: its picker shows models that cannot run.
@@ -114,10 +114,10 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
       env: { MOCK_HF_PORT: String(mockPort) },
     },
-    precis('hf', 3000, { token: true }),
-    precis('local', 3001, { token: false }),
-    precis('limited', 3002, { token: true, burst: 2, perMinute: 1, models: freshDataDir('no-models') }),
+    precis('hf', 3100, { token: true }),
+    precis('local', 3101, { token: false }),
+    precis('limited', 3102, { token: true, burst: 2, perMinute: 1, models: freshDataDir('no-models') }),
     // TextRank needs no weights: an empty models folder keeps its start-up quick
-    precis('members', 3003, { token: false, anonymous: false, models: freshDataDir('members-models') }),
+    precis('members', 3103, { token: false, anonymous: false, models: freshDataDir('members-models') }),
   ],
 });

@@ -20,7 +20,7 @@ export const emailField = (page) => page.getByRole('textbox', { name: 'Email', e
 export const passwordField = (page, label = 'Password') => page.getByLabel(label, { exact: true });
 
 /** The instance with anonymous use turned off (PRECIS_ALLOW_ANONYMOUS=false): accounts only. */
-export const MEMBERS_URL = 'http://127.0.0.1:3003/';
+export const MEMBERS_URL = 'http://127.0.0.1:3103/';
 
 /** The studio's address on `instance` ('hf', 'local', 'limited' or 'members'). */
 export const studioUrl = (instance) => (instance === 'members' ? MEMBERS_URL : INSTANCES[instance]);

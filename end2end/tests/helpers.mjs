@@ -8,11 +8,11 @@ export { firstSentence, mockSummary };
 /** The Precis instances that playwright.config.mjs starts. */
 export const INSTANCES = {
   /** token set, HuggingFace calls go to the mock */
-  hf: 'http://127.0.0.1:3000/',
+  hf: 'http://127.0.0.1:3100/',
   /** no token: only the embedded local engine */
-  local: 'http://127.0.0.1:3001/',
+  local: 'http://127.0.0.1:3101/',
   /** token set, own rate limit of burst 2 and 1 per minute */
-  limited: 'http://127.0.0.1:3002/',
+  limited: 'http://127.0.0.1:3102/',
 };
 
 export const MOCK_HF_URL = `http://127.0.0.1:${Number(process.env.MOCK_HF_PORT ?? 3919)}`;

@@ -159,7 +159,7 @@ test('Load more appends the next page of a long history', async ({ page, request
   expect(cookie, 'the page set the identity cookie').toContain('precis_uid=');
   const tag = uniqueTag();
   for (let i = 0; i < 55; i += 1) {
-    const res = await request.post('http://127.0.0.1:3000/api/v1/summaries', {
+    const res = await request.post('http://127.0.0.1:3100/api/v1/summaries', {
       headers: { cookie },
       data: { text: `Entry${tag} number ${i} about the tide tables. High water came early.` },
     });

@@ -1,4 +1,4 @@
-// Precis's own per-user rate limit.  The "limited" instance (port 3002) allows a burst of 2
+// Precis's own per-user rate limit.  The "limited" instance (port 3102) allows a burst of 2
 // summaries, then 1 a minute: the third quick request is refused with a friendly message.
 import { test, expect } from './fixtures.mjs';
 import {
