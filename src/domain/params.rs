@@ -549,6 +549,16 @@ mod tests {
         assert_eq!(odd.describe_in(Lang::Pt), "0,5–1.500");
     }
 
+    /// A value a hair over a bound is read as written, not rounded onto the bound (serde_json's
+    /// `float_roundtrip`; schemathesis found 100.00000000000001 accepted as a temperature).
+    #[test]
+    fn a_value_just_over_a_bound_is_refused() {
+        let p: SummaryParams =
+            serde_json::from_str(r#"{"temperature": 100.00000000000001}"#).unwrap();
+        assert!(p.temperature.unwrap() > 100.0);
+        assert!(p.validate().is_err());
+    }
+
     #[test]
     fn nan_is_rejected() {
         assert!(with(Param::TopP, f64::NAN).validate().is_err());
