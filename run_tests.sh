@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Every check: formatting and lints, unit and integration tests, then the browser tests
 # (Playwright driving Debian's Chromium against the real server and a mock HuggingFace).
+# Nine numbered stages, each announced with its expected length: about 25 minutes in all on a
+# fresh 2-core machine (CI), much less when set-up is done and target/ is warm.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
 # A clean clone gains nothing from incremental caches (2 GB on disk); keep them for local reruns.
 if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+stages 9   # scripts/setup.sh: 4, scripts/build.sh --site: 1, and 4 here
 
 bash scripts/setup.sh --e2e
+
+stage "formatting and lints (cargo fmt, clippy for the server and the browser)" "about 4-6 min cold"
 ./lint_module.sh
 
-log "unit and integration tests"
+stage "unit and integration tests" "build and run, about 8-10 min cold"
 # Also builds target/debug/precis, the server the browser tests start.
 cargo test --no-default-features --features ssr
 
-log "API fuzzing against the OpenAPI document (schemathesis)"
+stage "API fuzzing against the OpenAPI document (schemathesis)" "about 2-3 min"
 bash scripts/schemathesis.sh
 
-log "browser bundle"
+# One stage, announced by build.sh (about 3-4 min cold)
 bash scripts/build.sh --site
 
-log "browser tests (Playwright + Chromium)"
+stage "browser tests (Playwright + Chromium)" "about 4 min"
 cd end2end
 PRECIS_BIN="$ROOT/target/debug/precis" npx playwright test

@@ -18,10 +18,15 @@ case "${1:-}" in
 esac
 
 pick_wasm_toolchain || die "no wasm32 toolchain: run scripts/setup.sh first"
+# Two stages (one with --site); expected lengths are a first build's on a 2-core machine.
+if $build_server; then stages 2; else stages 1; fi
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh first"
 
 if $build_server; then
-  log "building the server (${server_dir})"
+  if [ "$server_dir" = release ]; then first="about 10-12 min"; else first="several minutes"; fi
+  if [ -x "target/$server_dir/precis" ]; then again="rebuilds what changed"
+  else again="first build, $first"; fi
+  stage "building the server (${server_dir})" "$again"
   server_flags="${RUSTFLAGS:-}"
   if [ "$server_dir" = release ]; then
     # candle's SIMD kernels (avx2, fma, f16c) are only compiled in for a CPU that has them:
@@ -32,7 +37,10 @@ if $build_server; then
   RUSTFLAGS="$server_flags" cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
 fi
 
-log "building the browser bundle (wasm, release)"
+if [ -f "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm" ]; then
+  again="rebuilds what changed, then wasm-opt"
+else again="first build, about 3-4 min with wasm-opt"; fi
+stage "building the browser bundle (wasm, release)" "$again"
 "${WASM_CARGO[@]}" build --lib --target wasm32-unknown-unknown --profile wasm-release \
   --no-default-features --features hydrate "${WASM_CARGO_ARGS[@]}" --target-dir target/front
 

@@ -17,17 +17,81 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Numbered stages, each announced with what to expect, and the time the whole command took:
+#   stages N                 the command's number of stages (only the outermost script's counts)
+#   stage "title" ["expect"] "==> [3/6] title (expect)"; a stage skipped because it is done
+#                            still counts, announced briefly ("...: already installed")
+#   stages_end "message"     the summary now (run.sh, before it execs the server); otherwise
+#                            the outermost script prints it when it exits, success or failure.
+# Scripts run by the outermost one carry on its numbering through a small file named in
+# PRECIS_STAGES (one line per stage started: start time, title). Expected times are those of a
+# first run on a 2-core machine, measured on fresh clones.
+stages() {
+  if [ -n "${PRECIS_STAGES:-}" ] && [ -f "$PRECIS_STAGES" ]; then return 0; fi
+  PRECIS_STAGES=$(mktemp "${TMPDIR:-/tmp}/precis-stages-XXXXXX")
+  export PRECIS_STAGES PRECIS_STAGES_TOTAL="$1"
+  _stages_t0=$(date +%s)
+  trap '_stages_summary $?' EXIT
+}
+stage() {
+  local title=$1 expect=${2:-} n=""
+  if [ -n "${PRECIS_STAGES:-}" ] && [ -f "$PRECIS_STAGES" ]; then
+    n=$(($(wc -l <"$PRECIS_STAGES") + 1))
+    printf '%s\t%s\n' "$(date +%s)" "$title" >>"$PRECIS_STAGES"
+    n="[$n/$PRECIS_STAGES_TOTAL] "
+  fi
+  log "$n$title${expect:+ ($expect)}"
+}
+stages_end() {
+  trap - EXIT
+  _stages_summary 0 "$@"
+}
+duration() { # seconds -> "1m 05s"
+  if [ "$1" -ge 60 ]; then printf '%dm %02ds' $(($1 / 60)) $(($1 % 60)); else printf '%ds' "$1"; fi
+}
+_stages_summary() { # exit status [message]
+  [ -n "${_stages_t0:-}" ] || return 0
+  local rc=$1 message=${2:-done} now n=0 total start title next times
+  now=$(date +%s)
+  mapfile -t times < <(cut -f1 "$PRECIS_STAGES"; echo "$now")
+  if [ "$rc" = 0 ]; then
+    log "$message in $(duration $((now - _stages_t0)))"
+  else
+    n=$(wc -l <"$PRECIS_STAGES")
+    log "FAILED (exit status $rc) $( [ "$n" = 0 ] && echo "before the first stage" \
+      || echo "during [$n/$PRECIS_STAGES_TOTAL] $(tail -n1 "$PRECIS_STAGES" | cut -f2-)"), after $(duration $((now - _stages_t0)))"
+    n=0
+  fi
+  total=$PRECIS_STAGES_TOTAL
+  # Each stage's time, when there is something to tell (a failure or a run of a minute or more).
+  if [ "$rc" != 0 ] || [ $((now - _stages_t0)) -ge 60 ]; then
+    while IFS=$'\t' read -r start title; do
+      n=$((n + 1)); next=${times[$n]}
+      printf '      [%d/%d] %8s  %s\n' "$n" "$total" "$(duration $((next - start)))" "$title" >&2
+    done <"$PRECIS_STAGES"
+  fi
+  rm -f "$PRECIS_STAGES"
+  unset PRECIS_STAGES PRECIS_STAGES_TOTAL _stages_t0
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
     die "need root to run: $*"; fi
 }
 
-apt_install() {
+# The named Debian packages that are not installed, space-separated (empty when all are).
+missing_packages() {
   local missing=()
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  echo "${missing[*]}"
+}
+
+apt_install() {
+  local missing
+  read -ra missing <<<"$(missing_packages "$@")"
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing system packages: ${missing[*]} (no apt-get here: install them by hand)"
-  log "installing system packages: ${missing[*]}"
+  log "apt-get install ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 }

