@@ -19,7 +19,7 @@ stage "unit and integration tests" "build and run, about 8-10 min cold"
 # Also builds target/debug/precis, the server the browser tests start.
 cargo test --no-default-features --features ssr
 
-stage "API fuzzing against the OpenAPI document (schemathesis)" "about 2-3 min"
+stage "API fuzzing against the OpenAPI document (schemathesis, seeded; regressions replayed)" "about 2-3 min"
 bash scripts/schemathesis.sh
 
 # One stage, announced by build.sh (about 3-4 min cold)
