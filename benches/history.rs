@@ -258,7 +258,7 @@ async fn run(options: Options) -> R<()> {
     println!("| query | rows (of 50) | median ms | p95 ms |");
     println!("|---|--:|--:|--:|");
     for (name, params) in queries(deep_cursor) {
-        let query = HistoryQuery::parse(&params).map_err(|e| e.message)?;
+        let query = HistoryQuery::parse(&params).map_err(|e| e.message())?;
         let mut times = Vec::with_capacity(options.runs);
         let mut rows = 0;
         for _ in 0..options.runs {

@@ -6,10 +6,16 @@ use leptos::prelude::*;
 use super::ctx;
 use crate::domain::errors::ErrorResponse;
 use crate::domain::models::Catalog;
+use crate::domain::settings::Lang;
 
-/// Models this server offers.
+/// Models this server offers, described in `lang` (the page's language; `None`: the
+/// request's, as for every sentence the server writes).
 #[server(prefix = "/api/ui", endpoint = "catalog")]
-pub async fn get_catalog() -> Result<Catalog, ErrorResponse> {
+pub async fn get_catalog(lang: Option<Lang>) -> Result<Catalog, ErrorResponse> {
     let (state, _) = ctx::request()?;
-    Ok(state.summarizer.providers().catalog().clone())
+    let lang = match lang {
+        Some(lang) => lang,
+        None => ctx::lang().await,
+    };
+    Ok(state.summarizer.providers().catalog(lang).clone())
 }

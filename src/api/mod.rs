@@ -21,8 +21,10 @@ pub(crate) mod ctx {
     use leptos::prelude::use_context;
 
     use crate::domain::errors::ErrorResponse;
+    use crate::domain::settings::Lang;
     use crate::server::error::AppError;
     use crate::server::identity::Identity;
+    use crate::server::lang::Failure;
     use crate::server::state::AppState;
 
     pub fn request() -> Result<(AppState, Identity), ErrorResponse> {
@@ -40,6 +42,18 @@ pub(crate) mod ctx {
         let (state, identity) = request()?;
         state.auth.permit(&identity).map_err(|e| fail(e.into()))?;
         Ok((state, identity))
+    }
+
+    /// The language this request is answered in (`server::lang`).
+    pub async fn lang() -> crate::domain::settings::Lang {
+        let parts = use_context::<Parts>();
+        match (use_context::<AppState>(), parts) {
+            (Some(state), Some(parts)) => {
+                let identity = parts.extensions.get::<Identity>();
+                crate::server::lang::negotiate(&state, identity, &parts.headers).await
+            }
+            _ => Default::default(),
+        }
     }
 
     /// The request's parts (headers, the client's address).
@@ -75,7 +89,17 @@ pub(crate) mod ctx {
 
     /// Logs the cause, sets the response's status (and Retry-After), returns what the page shows.
     pub fn fail(e: AppError) -> ErrorResponse {
-        let (status, public) = e.report();
+        let status = e.report();
+        // Worded from the headers now; `tell_errors` words it again once the person's saved
+        // language is known (it reads it only for a failure).
+        let parts = use_context::<Parts>();
+        let lang = parts
+            .as_ref()
+            .map_or(Lang::En, |p| crate::server::lang::from_headers(&p.headers));
+        let public = e.public_in(lang);
+        if let Some(failure) = parts.and_then(|p| p.extensions.get::<Failure>().cloned()) {
+            failure.file(e);
+        }
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             // A plain form post (a page whose WASM bundle has not loaded) is answered with a
             // redirect back to the form, the error in its URL: a status set here would replace

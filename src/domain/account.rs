@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::params::Invalid;
+use super::params::{Invalid, Reason};
 use super::settings::{Lang, UserSettings};
 use crate::i18n::texts;
 
@@ -66,7 +66,7 @@ impl Email {
 impl TryFrom<String> for Email {
     type Error = String;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        Email::parse(&s).map_err(|e| e.message)
+        Email::parse(&s).map_err(|e| e.message())
     }
 }
 
@@ -230,9 +230,8 @@ pub fn check_key_name(raw: &str) -> Result<String, AccountProblem> {
 }
 
 /// Why what a person typed breaks a rule of this module, with the numbers its sentence needs.
-/// One reason, told two ways: the server answers in English ([`AccountProblem::message`], the
-/// API's words, from the English catalogue), the page in its own language
-/// ([`AccountProblem::message_in`], `i18n::Texts::account_problem`) as the person types.
+/// One reason, told by the catalogue (`i18n::Texts::account_problem`) in the page's language as
+/// the person types, and in the request's language when the server refuses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountProblem {
     EmailMissing,
@@ -299,7 +298,7 @@ impl AccountProblem {
 
 impl From<AccountProblem> for Invalid {
     fn from(p: AccountProblem) -> Self {
-        Invalid::new(p.code(), p.field(), p.message())
+        Invalid::new(p.code(), p.field(), Reason::Account(p))
     }
 }
 
@@ -338,7 +337,7 @@ mod tests {
         let email = Email::parse("ana@example.org").unwrap();
         assert!(NewPassword::parse("short", None)
             .unwrap_err()
-            .message
+            .message()
             .contains("at least 10"));
         assert!(NewPassword::parse(&"x".repeat(MAX_PASSWORD_CHARS + 1), None).is_err());
         assert!(NewPassword::parse("aaaaaaaaaaaa", None).is_err());
@@ -363,7 +362,7 @@ mod tests {
     /// from the English catalogue, through the same reasons the page translates.
     #[test]
     fn the_servers_english_sentences_are_unchanged() {
-        let email = |raw: &str| Email::parse(raw).unwrap_err().message;
+        let email = |raw: &str| Email::parse(raw).unwrap_err().message();
         assert_eq!(email(" "), "Type your email address.");
         assert_eq!(
             email(&format!("{}@example.org", "a".repeat(250))),
@@ -374,7 +373,7 @@ mod tests {
             "That doesn't look like an email address: it should be like name@example.org."
         );
         let ana = Email::parse("ana@example.org").unwrap();
-        let password = |raw: &str| NewPassword::parse(raw, Some(&ana)).unwrap_err().message;
+        let password = |raw: &str| NewPassword::parse(raw, Some(&ana)).unwrap_err().message();
         assert_eq!(
             password("short"),
             "Choose a password of at least 10 characters (this one has 5)."
@@ -391,7 +390,7 @@ mod tests {
             password("ANA@example.org"),
             "Your password can't be your email address."
         );
-        let key = |raw: &str| parse_key_name(raw).unwrap_err().message;
+        let key = |raw: &str| parse_key_name(raw).unwrap_err().message();
         assert_eq!(
             key("  "),
             "Give the key a name, such as the script or machine that will use it."
@@ -424,8 +423,8 @@ mod tests {
             (invalid.code, invalid.field),
             (ErrorCode::InvalidKeyName, Field::KeyName)
         );
-        assert_eq!(invalid.message, problem.message_in(Lang::En));
-        assert_ne!(invalid.message, problem.message_in(Lang::Fr));
+        assert_eq!(invalid.message(), problem.message_in(Lang::En));
+        assert_eq!(invalid.message_in(Lang::Fr), problem.message_in(Lang::Fr));
         assert_eq!(
             Invalid::from(AccountProblem::PasswordIsEmail).code,
             ErrorCode::WeakPassword

@@ -63,6 +63,15 @@ impl Field {
         }
     }
 
+    /// The input's name as the page shows it in `lang`: a parameter's translated label, else
+    /// [`label`](Self::label).
+    pub fn label_in(self, lang: super::settings::Lang) -> &'static str {
+        super::params::Param::ALL
+            .into_iter()
+            .find(|p| p.field() == self)
+            .map_or(self.label(), |p| p.label_in(lang))
+    }
+
     /// The JSON / HuggingFace parameter name.
     pub fn key(self) -> &'static str {
         match self {

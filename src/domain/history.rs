@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::errors::{ErrorCode, Field};
-use super::params::Invalid;
+use super::params::{Invalid, Reason};
 use super::settings::Lang;
 use crate::i18n::texts;
 
@@ -173,10 +173,9 @@ impl ExportFormat {
             Some("markdown") => Ok(ExportFormat::Markdown),
             Some(other) => Err(invalid(
                 Field::Format,
-                format!(
-                    "“{}” is not an export format: use format=json or format=markdown.",
-                    shorten(other)
-                ),
+                Reason::Format {
+                    value: shorten(other),
+                },
             )),
         }
     }
@@ -260,7 +259,15 @@ impl Search {
     }
 
     /// [`parse`](Self::parse) with the broken rule as a reason.
+    ///
+    /// Every character is accepted. Control characters (NUL, escape, line breaks…) separate
+    /// words, as spaces do: the index never holds them (FTS5's tokenizer splits there too), and
+    /// a NUL must never reach SQLite inside a query string, where it would end the string.
     pub fn check(text: &str) -> Result<Option<Search>, FilterProblem> {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let text = text.trim();
         let chars = text.chars().count();
         if chars > MAX_SEARCH_CHARS {
@@ -369,11 +376,7 @@ impl HistoryQuery {
         let q = check_search(params)?;
         let model = match present(&params.model) {
             Some(m) if m.chars().count() > MAX_MODEL_CHARS || m.chars().any(char::is_control) => {
-                return Err(invalid(
-                    Field::Model,
-                    "That model filter is not a model id: pick a model from the list, or send \
-                     its id, like facebook/bart-large-cnn.",
-                ));
+                return Err(invalid(Field::Model, Reason::ModelFilter));
             }
             other => other.map(str::to_string),
         };
@@ -382,17 +385,7 @@ impl HistoryQuery {
             None => None,
             Some(s) => match s.parse::<i64>() {
                 Ok(id) if id >= 1 => Some(id),
-                _ => {
-                    return Err(invalid(
-                        Field::Before,
-                        format!(
-                            "before=“{}” is not a summary id: send the next_before value of the \
-                             previous page (a whole number above 0), or leave it out for the \
-                             first page.",
-                            shorten(s)
-                        ),
-                    ))
-                }
+                _ => return Err(invalid(Field::Before, Reason::Before { value: shorten(s) })),
             },
         };
         let limit = match present(&params.limit) {
@@ -402,11 +395,10 @@ impl HistoryQuery {
                 _ => {
                     return Err(invalid(
                         Field::Limit,
-                        format!(
-                            "limit=“{}” cannot be used: ask for 1 to {MAX_PAGE} summaries per \
-                             page, and follow next_before for more.",
-                            shorten(s)
-                        ),
+                        Reason::Limit {
+                            value: shorten(s),
+                            max: MAX_PAGE,
+                        },
                     ))
                 }
             },
@@ -477,12 +469,11 @@ fn check_dates(params: &HistoryParams) -> Result<(Option<Date>, Option<Date>), F
 }
 
 /// What a person can get wrong in the history's own filters (the search box, the From and To
-/// days), with what its sentence needs. One reason, told two ways: the server answers in
-/// English ([`FilterProblem::message`], from the English catalogue), the page checks the
-/// filters itself before asking and tells the problem in its language
-/// ([`FilterProblem::message_in`], `i18n::HistoryTexts::problem`). The other parameters
-/// (`model`, `before`, `limit`, `format`) are only ever wrong in a hand-made request: their
-/// sentences are the API's, in English.
+/// days), with what its sentence needs. The page checks the filters itself before asking and
+/// tells the problem in its language ([`FilterProblem::message_in`],
+/// `i18n::HistoryTexts::problem`); the server tells the same reason in the request's language.
+/// The other parameters (`model`, `before`, `limit`, `format`) are only ever wrong in a
+/// hand-made request: their reasons are [`Reason`]'s own variants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FilterProblem {
     SearchTooLong {
@@ -548,12 +539,12 @@ impl FilterProblem {
 
 impl From<FilterProblem> for Invalid {
     fn from(p: FilterProblem) -> Self {
-        invalid(p.field(), p.message())
+        invalid(p.field(), Reason::Filter(p))
     }
 }
 
-fn invalid(field: Field, message: impl Into<String>) -> Invalid {
-    Invalid::new(ErrorCode::InvalidQuery, field, message)
+fn invalid(field: Field, reason: Reason) -> Invalid {
+    Invalid::new(ErrorCode::InvalidQuery, field, reason)
 }
 
 /// A value, unless absent or blank.
@@ -587,6 +578,7 @@ fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn params(pairs: &[(&str, &str)]) -> HistoryParams {
         let mut p = HistoryParams::default();
@@ -680,6 +672,50 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_separate_words() {
+        // what schemathesis sent: a NUL inside a word used to end FTS5's string (500)
+        assert_eq!(fts("ab\0c"), Some(r#""ab" "c""#.into()));
+        assert_eq!(fts("\0"), None);
+        let sent = fts("\u{1b}I»\u{742e3}\u{1b3b7}3\0").unwrap();
+        assert!(sent.starts_with("\"I»") && !sent.contains('\0'), "{sent:?}");
+        assert_eq!(fts("city\tbudget\r\n"), Some(r#""city" "budget"*"#.into()));
+        assert_eq!(
+            Search::parse("a\0b").unwrap().map(|s| s.text().to_string()),
+            Some("a b".into())
+        );
+    }
+
+    /// Characters FTS5 or SQLite could read as syntax, and a few that are text everywhere.
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            prop::sample::select(vec![
+                '\0', '"', '\'', '*', '(', ')', ':', '^', '-', '+', '{', '}', '\\', '\n', '\u{1b}',
+                '\u{7f}', '\u{85}', '\u{feff}', '\u{fffd}', '\u{200b}', ' ', 'a', 'é', '東',
+            ]),
+            any::<char>(),
+        ]
+    }
+
+    proptest! {
+        /// Whatever is typed, the FTS5 expression is words in quotes, nothing else: no control
+        /// character, every quote inside a word doubled.
+        #[test]
+        fn any_text_becomes_quoted_words(chars in prop::collection::vec(tricky_char(), 0..40)) {
+            let text: String = chars.into_iter().collect();
+            if let Ok(Some(search)) = Search::parse(&text) {
+                let e = search.fts5();
+                prop_assert!(!e.chars().any(char::is_control), "{e:?}");
+                prop_assert_eq!(e.matches('"').count() % 2, 0, "{:?}", e);
+                for word in e.trim_end_matches('*').split(' ') {
+                    prop_assert!(word.len() >= 2 && word.starts_with('"') && word.ends_with('"'), "{e:?}");
+                    let inner = &word[1..word.len() - 1];
+                    prop_assert!(!inner.replace("\"\"", "").contains('"'), "{e:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn punctuation_alone_is_not_a_search() {
         for q in ["*", "\"", "- -", "()", "  ", "…"] {
             assert_eq!(fts(q), None, "{q}");
@@ -701,9 +737,9 @@ mod tests {
         let e = parse(&[("q", &"a".repeat(MAX_SEARCH_CHARS + 1))]).unwrap_err();
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Search));
         assert!(
-            e.message.contains("201") && e.message.contains("200"),
+            e.message().contains("201") && e.message().contains("200"),
             "{}",
-            e.message
+            e.message()
         );
         assert!(
             parse(&[("q", &"é".repeat(MAX_SEARCH_CHARS))]).is_ok(),
@@ -711,7 +747,7 @@ mod tests {
         );
         let many = vec!["w"; MAX_SEARCH_WORDS + 1].join(" ");
         let e = parse(&[("q", &many)]).unwrap_err();
-        assert!(e.message.contains("17 words"), "{}", e.message);
+        assert!(e.message().contains("17 words"), "{}", e.message());
     }
 
     #[test]
@@ -728,21 +764,21 @@ mod tests {
             assert_eq!(e.code, ErrorCode::InvalidQuery);
             assert_eq!(e.field.key(), field);
             assert!(
-                e.message.contains(bad) && e.message.contains("YYYY-MM-DD"),
+                e.message().contains(bad) && e.message().contains("YYYY-MM-DD"),
                 "{}",
-                e.message
+                e.message()
             );
         }
         let e = parse(&[("from", "2026-12-01"), ("to", "2026-11-01")]).unwrap_err();
         assert_eq!(e.field, Field::From);
-        assert!(e.message.contains("after the To date"), "{}", e.message);
+        assert!(e.message().contains("after the To date"), "{}", e.message());
     }
 
     /// The server's sentences, word for word as the API has always written them: they now come
     /// from the English catalogue, through the reasons the page translates.
     #[test]
     fn the_servers_english_filter_sentences_are_unchanged() {
-        let message = |pairs: &[(&str, &str)]| parse(pairs).unwrap_err().message;
+        let message = |pairs: &[(&str, &str)]| parse(pairs).unwrap_err().message();
         assert_eq!(
             message(&[("q", &"a".repeat(201))]),
             "The search is 201 characters long; keep it to 200: a few distinctive words find a \
@@ -809,12 +845,12 @@ mod tests {
         for bad in ["0", "-3", "abc", "1.5", "99999999999999999999"] {
             let e = parse(&[("before", bad)]).unwrap_err();
             assert_eq!(e.field, Field::Before, "{bad}");
-            assert!(e.message.contains("next_before"), "{}", e.message);
+            assert!(e.message().contains("next_before"), "{}", e.message());
         }
         for bad in ["0", "201", "-1", "ten"] {
             let e = parse(&[("limit", bad)]).unwrap_err();
             assert_eq!(e.field, Field::Limit, "{bad}");
-            assert!(e.message.contains("1 to 200"), "{}", e.message);
+            assert!(e.message().contains("1 to 200"), "{}", e.message());
         }
     }
 
@@ -840,8 +876,8 @@ mod tests {
     #[test]
     fn quoted_values_are_shortened() {
         let e = parse(&[("before", &"9".repeat(100))]).unwrap_err();
-        assert!(e.message.len() < 250, "{}", e.message);
-        assert!(e.message.contains('…'));
+        assert!(e.message().len() < 250, "{}", e.message());
+        assert!(e.message().contains('…'));
     }
 
     #[test]
@@ -868,7 +904,7 @@ mod tests {
         };
         let e = bad.parse().unwrap_err();
         assert_eq!((e.code, e.field), (ErrorCode::InvalidQuery, Field::Format));
-        assert!(e.message.contains("format=markdown"), "{}", e.message);
+        assert!(e.message().contains("format=markdown"), "{}", e.message());
         let today = Date::parse("2026-11-23").unwrap();
         assert_eq!(
             ExportFormat::Json.file_name(today),

@@ -4,6 +4,7 @@ pub mod account;
 pub mod date;
 pub mod errors;
 pub mod history;
+pub mod invalid;
 pub mod models;
 pub mod objects;
 pub mod params;

@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::params::{Invalid, Param};
-use super::settings::Lang;
-use crate::i18n::texts;
+use super::params::{Invalid, Param, Reason};
 
 /// Id of the embedded extractive summarizer, always available.
 pub const LOCAL_TEXTRANK: &str = "local/textrank";
@@ -112,42 +110,56 @@ impl Catalog {
     }
 }
 
-/// Checks the shape of a model id typed by a person: `owner/name` or `name`, letters, digits,
-/// `-`, `_`, `.`; at most 96 characters. Explains in English (the server's answers).
-pub fn check_model_id(id: &str) -> Result<(), Invalid> {
-    check_model_id_in(id, Lang::En)
+/// What is wrong with a typed model id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelIdProblem {
+    Missing,
+    TooLong,
+    /// More than one `/`.
+    Slashes,
+    /// A character other than letters, digits, `-`, `_`, `.`, or a part that is empty or
+    /// starts with `-` or `.`.
+    Characters,
 }
 
-/// [`check_model_id`], explained in `lang` (the page checks the id as it is typed).
-pub fn check_model_id_in(id: &str, lang: Lang) -> Result<(), Invalid> {
-    let t = texts(lang);
-    let invalid = |message: String| {
-        Err(Invalid::new(
+/// Checks the shape of a model id typed by a person: `owner/name` or `name`, letters, digits,
+/// `-`, `_`, `.`; at most 96 characters.
+pub fn check_model_id(id: &str) -> Result<(), Invalid> {
+    let problem = model_id_problem(id);
+    match problem {
+        None => Ok(()),
+        Some(problem) => Err(Invalid::new(
             ErrorCode::InvalidRequest,
             Field::Model,
-            message,
-        ))
-    };
-    if id.trim().is_empty() {
-        return invalid(t.model_id_missing.to_string());
+            Reason::ModelId {
+                id: id.to_string(),
+                problem,
+            },
+        )),
     }
-    let bad = |why: &str| invalid((t.model_id_bad)(id, why));
+}
+
+fn model_id_problem(id: &str) -> Option<ModelIdProblem> {
+    if id.trim().is_empty() {
+        return Some(ModelIdProblem::Missing);
+    }
     if id.chars().count() > MAX_MODEL_ID_CHARS {
-        return bad(t.model_id_too_long);
+        return Some(ModelIdProblem::TooLong);
     }
     let parts: Vec<&str> = id.split('/').collect();
     if parts.len() > 2 {
-        return bad(t.model_id_slashes);
+        return Some(ModelIdProblem::Slashes);
     }
-    for part in parts {
+    let bad_part = |part: &str| {
         let valid_chars = part
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-        if part.is_empty() || !valid_chars || part.starts_with(['-', '.']) || part.contains("..") {
-            return bad(t.model_id_chars);
-        }
-    }
-    Ok(())
+        part.is_empty() || !valid_chars || part.starts_with(['-', '.']) || part.contains("..")
+    };
+    parts
+        .into_iter()
+        .any(bad_part)
+        .then_some(ModelIdProblem::Characters)
 }
 
 /// 100000 → "100,000"
@@ -166,6 +178,7 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::settings::Lang;
 
     #[test]
     fn accepts_real_model_ids() {
@@ -202,32 +215,29 @@ mod tests {
     fn english_explanations_are_the_apis() {
         let e = check_model_id("a/b/c").unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "“a/b/c” is not a model id: it has more than one “/”. Use the form owner/name, e.g. \
              facebook/bart-large-cnn."
         );
         let e = check_model_id(" ").unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "Choose a model, or type a HuggingFace model id such as facebook/bart-large-cnn."
         );
     }
 
     #[test]
     fn the_page_explains_ids_in_its_language() {
-        let e = check_model_id_in("a b", Lang::Fr).unwrap_err();
+        let e = check_model_id("a b").unwrap_err();
         assert_eq!(e.field, Field::Model);
+        let message = e.message_in(Lang::Fr);
         assert!(
-            e.message.starts_with("«\u{202f}a b\u{202f}» n’est pas"),
-            "{}",
-            e.message
+            message.starts_with("«\u{202f}a b\u{202f}» n’est pas"),
+            "{message}"
         );
-        let e = check_model_id_in(&"a".repeat(97), Lang::Pt).unwrap_err();
-        assert!(e.message.contains("96 caracteres"), "{}", e.message);
-        assert_eq!(
-            check_model_id_in("facebook/bart-large-cnn", Lang::Pt),
-            Ok(())
-        );
+        let e = check_model_id(&"a".repeat(97)).unwrap_err();
+        let message = e.message_in(Lang::Pt);
+        assert!(message.contains("96 caracteres"), "{message}");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::{ErrorCode, Field, PublicError};
+use super::errors::{ErrorCode, Field};
+pub use super::invalid::{Invalid, Reason};
 use super::settings::Lang;
 use crate::i18n::{numbers, texts};
 
@@ -218,31 +219,6 @@ impl Default for SummaryParams {
     }
 }
 
-/// One rule broken by a request: which field, and a sentence saying what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Invalid {
-    pub code: ErrorCode,
-    pub field: Field,
-    pub message: String,
-}
-
-impl Invalid {
-    pub fn new(code: ErrorCode, field: Field, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            field,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<Invalid> for PublicError {
-    fn from(e: Invalid) -> Self {
-        PublicError::new(e.code, e.message).with_field(e.field)
-    }
-}
-
 impl SummaryParams {
     pub fn get(&self, p: Param) -> Option<f64> {
         match p {
@@ -285,35 +261,16 @@ impl SummaryParams {
         out
     }
 
-    /// Every broken rule, in the order the page shows the sliders (English, as the server
-    /// answers).
+    /// Every broken rule, in the order the page shows the sliders.
     pub fn problems(&self) -> Vec<Invalid> {
-        self.problems_in(Lang::En)
-    }
-
-    /// [`problems`](Self::problems) told in `lang`, for the page to show while a slider moves.
-    pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
-        let t = texts(lang);
-        // English keeps the plain numbers its API has always written ("it is 1000.5").
-        let show = |v: f64| match lang {
-            Lang::En => v.to_string(),
-            _ => numbers::decimal(lang, v, 6),
-        };
         let mut out = Vec::new();
         for p in Param::ALL {
             if let Some(v) = self.get(p) {
-                let b = p.bounds();
-                if !b.contains(v) {
-                    let label = p.label_in(lang);
-                    let message = if b.unbounded_above {
-                        (t.must_be_at_least)(label, &show(b.min), &show(v))
-                    } else {
-                        (t.must_be_between)(label, &show(b.min), &show(b.max), &show(v))
-                    };
+                if !p.bounds().contains(v) {
                     out.push(Invalid::new(
                         ErrorCode::InvalidParameter,
                         p.field(),
-                        message,
+                        Reason::OutOfRange { param: p, value: v },
                     ));
                 }
             }
@@ -323,7 +280,7 @@ impl SummaryParams {
                 out.push(Invalid::new(
                     ErrorCode::InvalidParameter,
                     Field::MinLength,
-                    (t.min_over_max)(min, max),
+                    Reason::MinOverMax { min, max },
                 ));
             }
         }
@@ -497,7 +454,8 @@ mod tests {
             assert_eq!(result.is_ok(), ok, "{p:?} = {v}: {result:?}");
             if let Err(e) = result {
                 assert_eq!(e.field, p.field());
-                assert!(e.message.starts_with(p.label()), "{}", e.message);
+                let message = e.message();
+                assert!(message.starts_with(p.label()), "{message}");
             }
         }
     }
@@ -505,12 +463,12 @@ mod tests {
     #[test]
     fn english_messages_are_the_apis() {
         let e = with(Param::TopP, 2.0).validate().unwrap_err();
-        assert_eq!(e.message, "Top-p must be between 0 and 1; it is 2.");
+        assert_eq!(e.message(), "Top-p must be between 0 and 1; it is 2.");
         let e = with(Param::TopK, 0.0).validate().unwrap_err();
-        assert_eq!(e.message, "Top-k must be at least 1; it is 0.");
+        assert_eq!(e.message(), "Top-k must be at least 1; it is 0.");
         let e = with(Param::Temperature, 100.5).validate().unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "Temperature must be between 0 and 100; it is 100.5."
         );
     }
@@ -518,11 +476,11 @@ mod tests {
     #[test]
     fn problems_are_told_in_the_pages_language() {
         let p = with(Param::Temperature, 100.5);
-        let fr = p.problems_in(Lang::Fr);
+        let fr = p.problems();
         assert_eq!(fr.len(), 1);
         assert_eq!(fr[0].field, Field::Temperature);
         assert_eq!(
-            fr[0].message,
+            fr[0].message_in(Lang::Fr),
             "Température\u{a0}: la valeur doit être comprise entre 0 et 100 (actuellement 100,5)."
         );
         let pt = SummaryParams {
@@ -530,13 +488,10 @@ mod tests {
             max_length: Some(100),
             ..SummaryParams::default()
         }
-        .problems_in(Lang::Pt);
+        .problems();
         assert_eq!(pt[0].field, Field::MinLength);
-        assert!(
-            pt[0].message.starts_with("O tamanho mínimo (200)"),
-            "{}",
-            pt[0].message
-        );
+        let message = pt[0].message_in(Lang::Pt);
+        assert!(message.starts_with("O tamanho mínimo (200)"), "{message}");
     }
 
     #[test]
@@ -574,9 +529,9 @@ mod tests {
         let e = p.validate().unwrap_err();
         assert_eq!(e.field, Field::MinLength);
         assert!(
-            e.message.contains("greater than Max length"),
+            e.message().contains("greater than Max length"),
             "{}",
-            e.message
+            e.message()
         );
     }
 

@@ -3,11 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ErrorCode, Field};
-use super::models::{check_model_id_in, ProviderKind};
-use super::params::{Invalid, SummaryParams};
-use super::settings::Lang;
+use super::models::{check_model_id, ProviderKind};
+use super::params::{Invalid, Reason, SummaryParams};
 use super::text::{char_count, word_count, MAX_TEXT_CHARS};
-use crate::i18n::texts;
 
 /// `POST /api/v1/summaries` body, and the argument of the `summarize` server function.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -25,20 +23,14 @@ pub struct SummarizeRequest {
 crate::impl_object_only!(SummarizeRequest);
 
 impl SummarizeRequest {
-    /// Every rule the request breaks, in English (the server's answers).
+    /// Every rule the request breaks.
     pub fn problems(&self) -> Vec<Invalid> {
-        self.problems_in(Lang::En)
-    }
-
-    /// [`problems`](Self::problems) told in `lang`, for the page.
-    pub fn problems_in(&self, lang: Lang) -> Vec<Invalid> {
-        let t = texts(lang);
         let mut out = Vec::new();
         if self.text.trim().is_empty() {
             out.push(Invalid::new(
                 ErrorCode::EmptyText,
                 Field::Text,
-                t.empty_text,
+                Reason::EmptyText,
             ));
         } else {
             let chars = char_count(&self.text);
@@ -46,26 +38,25 @@ impl SummarizeRequest {
                 out.push(Invalid::new(
                     ErrorCode::TextTooLong,
                     Field::Text,
-                    (t.text_too_long)(chars, MAX_TEXT_CHARS),
+                    Reason::TextTooLong {
+                        chars,
+                        limit: MAX_TEXT_CHARS,
+                    },
                 ));
             }
         }
         if let Some(model) = &self.model {
-            if let Err(e) = check_model_id_in(model, lang) {
+            if let Err(e) = check_model_id(model) {
                 out.push(e);
             }
         }
-        out.extend(self.parameters.problems_in(lang));
+        out.extend(self.parameters.problems());
         out
     }
 
+    /// The first broken rule, if any.
     pub fn validate(&self) -> Result<(), Invalid> {
-        self.validate_in(Lang::En)
-    }
-
-    /// The first broken rule, told in `lang`.
-    pub fn validate_in(&self, lang: Lang) -> Result<(), Invalid> {
-        match self.problems_in(lang).into_iter().next() {
+        match self.problems().into_iter().next() {
             Some(problem) => Err(problem),
             None => Ok(()),
         }
@@ -136,7 +127,7 @@ mod tests {
             let e = request(text).validate().unwrap_err();
             assert_eq!(e.code, ErrorCode::EmptyText);
             assert_eq!(e.field, Field::Text);
-            assert_eq!(e.message, "Paste or type some text to summarize first.");
+            assert_eq!(e.message(), "Paste or type some text to summarize first.");
         }
     }
 
@@ -146,20 +137,26 @@ mod tests {
             .validate()
             .unwrap_err();
         assert_eq!(e.code, ErrorCode::TextTooLong);
-        assert!(e.message.contains("100,001"), "{}", e.message);
-        assert!(e.message.contains("100,000"), "{}", e.message);
+        let message = e.message();
+        assert!(message.contains("100,001"), "{message}");
+        assert!(message.contains("100,000"), "{message}");
     }
 
     #[test]
     fn the_page_is_told_in_its_language() {
-        let e = request("").validate_in(Lang::Fr).unwrap_err();
+        use crate::domain::settings::Lang;
+        let e = request("").validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::EmptyText);
-        assert_eq!(e.message, "Collez ou saisissez d’abord un texte à résumer.");
+        assert_eq!(
+            e.message_in(Lang::Fr),
+            "Collez ou saisissez d’abord un texte à résumer."
+        );
         let e = request(&"a".repeat(MAX_TEXT_CHARS + 1))
-            .validate_in(Lang::Pt)
+            .validate()
             .unwrap_err();
-        assert!(e.message.contains("100.001"), "{}", e.message);
-        assert!(e.message.contains("100.000"), "{}", e.message);
+        let message = e.message_in(Lang::Pt);
+        assert!(message.contains("100.001"), "{message}");
+        assert!(message.contains("100.000"), "{message}");
     }
 
     #[test]

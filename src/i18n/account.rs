@@ -79,4 +79,6 @@ pub struct AccountTexts {
     pub password_too_long: fn(chars: usize, max: usize) -> String,
     pub password_repeated: &'static str,
     pub password_is_email: &'static str,
+    /// Changing the password: the current one typed is wrong.
+    pub current_password_wrong: &'static str,
 }

@@ -4,6 +4,8 @@
 mod account;
 mod history;
 mod keys;
+#[cfg(feature = "ssr")]
+mod server;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -22,6 +24,7 @@ fn count(v: usize, one: &str, many: &str) -> String {
 }
 
 pub(super) static EN: Texts = Texts {
+    lang: L,
     page_title: "Precis — Summarize",
     page_description: "Summarize any text, on your own server.",
     skip_to_main: "Skip to the main content",
@@ -245,8 +248,16 @@ pub(super) static EN: Texts = Texts {
     model_id_too_long: "it is longer than 96 characters",
     model_id_slashes: "it has more than one “/”",
     model_id_chars: "only letters, digits, “-”, “_” and “.” are allowed",
+    body_too_large: |kb, max_kb| {
+        format!(
+            "The request is {kb} KB; Precis accepts up to {max_kb} KB. Shorten the text or \
+             summarize it in parts."
+        )
+    },
 
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    #[cfg(feature = "ssr")]
+    server: server::SERVER,
 };

@@ -5,6 +5,8 @@
 mod account;
 mod history;
 mod keys;
+#[cfg(feature = "ssr")]
+mod server;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -22,6 +24,7 @@ fn count(v: usize, one: &str, many: &str) -> String {
 }
 
 pub(super) static FR: Texts = Texts {
+    lang: L,
     page_title: "Precis — Résumer",
     page_description: "Résumez n’importe quel texte, sur votre propre serveur.",
     skip_to_main: "Aller au contenu principal",
@@ -261,8 +264,16 @@ pub(super) static FR: Texts = Texts {
     model_id_slashes: "il contient plus d’une barre «\u{202f}/\u{202f}»",
     model_id_chars: "seuls les lettres, les chiffres et «\u{202f}-\u{202f}», «\u{202f}_\u{202f}», \
                      «\u{202f}.\u{202f}» sont acceptés",
+    body_too_large: |kb, max_kb| {
+        format!(
+            "La requête fait {kb}\u{a0}Ko\u{a0}; Precis accepte jusqu’à {max_kb}\u{a0}Ko. \
+             Raccourcissez le texte ou résumez-le en plusieurs fois."
+        )
+    },
 
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    #[cfg(feature = "ssr")]
+    server: server::SERVER,
 };

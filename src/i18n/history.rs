@@ -51,6 +51,12 @@ pub struct HistoryTexts {
     pub not_a_date: fn(value: &str, field: &str) -> String,
     /// Dates as `YYYY-MM-DD`.
     pub from_after_to: fn(from: &str, to: &str) -> String,
+
+    // --- the other parameters, only wrong in a hand-made request: the API's answers -------
+    pub model_filter_bad: &'static str,
+    pub before_bad: fn(value: &str) -> String,
+    pub limit_bad: fn(value: &str, max: u32) -> String,
+    pub format_bad: fn(value: &str) -> String,
 }
 
 impl HistoryTexts {

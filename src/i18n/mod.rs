@@ -12,10 +12,17 @@
 //!
 //! The rules the page checks as the person types (parameters, model ids, email, password and
 //! key name, the history's search and dates) are those of the server, in `domain`. A broken
-//! rule is a typed reason with the numbers its sentence needs (`params` problems,
-//! `domain::account::AccountProblem`, `domain::history::FilterProblem`): the page tells it in
-//! its language, and the server tells the same reason in English, from the English catalogue
-//! — so the English texts of those sentences are also the API's, and keep its plain numbers.
+//! rule is an [`Invalid`](crate::domain::invalid::Invalid) holding a typed
+//! [`Reason`](crate::domain::invalid::Reason) with the numbers its sentence needs; the page
+//! tells it in its language, and the server tells the same reason in the request's language
+//! ([`Texts::reason`]). English keeps the plain numbers the API has always written.
+//!
+//! The server's own sentences — HuggingFace and engine failures, the rate limit, account
+//! errors, model names and descriptions, why a model cannot run — are in [`ServerTexts`]
+//! (`server.rs`, per language in `en/`, `fr/`, `pt/`), compiled into the server only. The
+//! request's language is the person's saved setting, else the page's language cookie, else
+//! `Accept-Language`, else English (`server::lang`); the error `code` is the same in every
+//! language.
 //!
 //! Why not a crate such as `leptos_i18n`: it generates this kind of code from JSON/YAML files
 //! with procedural macros, which costs build time on every change (2 cores here), ties us to
@@ -24,11 +31,12 @@
 //! and a dozen lines of formatting. What we give up: translators edit Rust files rather than
 //! `.json`/`.ftl` ones, and adding a language means adding a `Lang` variant and a file here.
 //!
-//! Everything the page itself writes is translated. What stays English, by design:
-//! - sentences the server writes, shown as they arrive: API errors (a wrong password, an email
-//!   already taken, too many attempts, a failed save or delete, a summary the model refused…),
-//!   and the catalog's model names, descriptions and reasons a model is unavailable;
+//! Everything the page and the server write is translated. What stays as it is, by design:
 //! - what a person made: texts, summaries, key names, history titles, model ids;
+//! - what HuggingFace itself says when it refuses a request (quoted, marked as English), and
+//!   the JSON parser's description of a body it cannot read (quoted inside a translated
+//!   sentence);
+//! - the history export file (a document, its headings in English);
 //! - dates and times, written the same in every language (`2026-11-21 23:05 UTC`), the format
 //!   names JSON and Markdown, and the `Authorization: Bearer <key>` header.
 
@@ -39,10 +47,14 @@ mod history;
 mod keys;
 pub mod numbers;
 mod pt;
+#[cfg(feature = "ssr")]
+mod server;
 
 pub use account::AccountTexts;
 pub use history::HistoryTexts;
 pub use keys::KeysTexts;
+#[cfg(feature = "ssr")]
+pub use server::ServerTexts;
 
 use crate::domain::account::AccountProblem;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
@@ -68,6 +80,8 @@ pub struct ParamText {
 /// that shows them; functions take what varies (numbers are formatted by the language).
 #[derive(Debug)]
 pub struct Texts {
+    /// The language these texts are in.
+    pub lang: Lang,
     // --- the frame: title, top bar, preferences, 404 ------------------------------------
     pub page_title: &'static str,
     pub page_description: &'static str,
@@ -204,12 +218,18 @@ pub struct Texts {
     pub model_id_too_long: &'static str,
     pub model_id_slashes: &'static str,
     pub model_id_chars: &'static str,
+    /// A request body larger than the server takes, in KB.
+    pub body_too_large: fn(kb: usize, max_kb: usize) -> String,
 
     // --- accounts, API keys, history: a struct each (`account.rs`, `keys.rs`, `history.rs`),
     // written per language in `en/`, `fr/`, `pt/` ---------------------------------------
     pub account: AccountTexts,
     pub keys: KeysTexts,
     pub history: HistoryTexts,
+    /// What the server answers and says about its models (`server.rs`): not in the browser's
+    /// bundle, which shows these sentences as the server sends them.
+    #[cfg(feature = "ssr")]
+    pub server: ServerTexts,
 }
 
 impl Texts {

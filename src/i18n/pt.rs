@@ -6,6 +6,8 @@
 mod account;
 mod history;
 mod keys;
+#[cfg(feature = "ssr")]
+mod server;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -23,6 +25,7 @@ fn count(v: usize, one: &str, many: &str) -> String {
 }
 
 pub(super) static PT: Texts = Texts {
+    lang: L,
     page_title: "Precis — Resumir",
     page_description: "Resuma qualquer texto no seu próprio servidor.",
     skip_to_main: "Ir para o conteúdo principal",
@@ -254,8 +257,16 @@ pub(super) static PT: Texts = Texts {
     model_id_too_long: "tem mais de 96 caracteres",
     model_id_slashes: "tem mais de uma “/”",
     model_id_chars: "só são permitidos letras, algarismos, “-”, “_” e “.”",
+    body_too_large: |kb, max_kb| {
+        format!(
+            "O pedido tem {kb} KB; o Precis aceita até {max_kb} KB. Encurte o texto ou \
+             resuma-o em partes."
+        )
+    },
 
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    #[cfg(feature = "ssr")]
+    server: server::SERVER,
 };

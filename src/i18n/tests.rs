@@ -300,7 +300,7 @@ fn account_rules_are_told_in_every_language() {
     for p in every_account_problem() {
         let [en, fr, pt] = Lang::ALL.map(|lang| p.message_in(lang));
         // the server's sentence is the English one, from the same reason
-        assert_eq!(crate::domain::params::Invalid::from(p).message, en);
+        assert_eq!(crate::domain::params::Invalid::from(p).message(), en);
         assert_ne!(fr, en, "{p:?}");
         assert_ne!(pt, en, "{p:?}");
         assert_ne!(fr, pt, "{p:?}");
@@ -367,7 +367,10 @@ fn history_filters_are_told_in_every_language() {
     ];
     for p in &problems {
         let [en, fr, pt] = Lang::ALL.map(|lang| p.message_in(lang));
-        assert_eq!(crate::domain::params::Invalid::from(p.clone()).message, en);
+        assert_eq!(
+            crate::domain::params::Invalid::from(p.clone()).message(),
+            en
+        );
         assert_ne!(fr, en, "{p:?}");
         assert_ne!(pt, en, "{p:?}");
     }

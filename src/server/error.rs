@@ -6,7 +6,10 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::errors::{ErrorCode, ErrorResponse, PublicError};
 use crate::domain::params::Invalid;
+use crate::domain::settings::Lang;
+use crate::i18n::texts;
 use crate::server::auth::AuthError;
+use crate::server::lang::Untold;
 use crate::server::providers::ProviderError;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,8 +25,11 @@ pub enum AppError {
         detail: String,
         expected: &'static str,
     },
-    #[error("model {model} unavailable: {reason}")]
-    ModelUnavailable { model: String, reason: String },
+    #[error("model {model} unavailable: {reason:?}")]
+    ModelUnavailable {
+        model: String,
+        reason: crate::server::providers::catalog::Unavailable,
+    },
     #[error("provider failed for {model}: {source}")]
     Provider {
         model: String,
@@ -100,62 +106,48 @@ impl AppError {
         }
     }
 
-    /// What the person is told.
-    pub fn public(&self) -> PublicError {
+    /// What the person is told, in `lang`.
+    pub fn public_in(&self, lang: Lang) -> PublicError {
         use ErrorCode as C;
+        let t = &texts(lang).server;
         match self {
-            AppError::Invalid(e) => e.clone().into(),
-            AppError::BadBody(detail) => PublicError::new(
-                C::InvalidRequest,
-                format!(
-                    "The request could not be read: {detail}. The API page (/api/docs) shows \
-                     what each route expects."
-                ),
-            ),
-            AppError::BadQuery { detail, expected } => PublicError::new(
-                C::InvalidQuery,
-                format!(
-                    "The query string could not be read: {detail}. This address takes {expected}."
-                ),
-            ),
+            AppError::Invalid(e) => e.public_in(lang),
+            AppError::BadBody(detail) => PublicError::new(C::InvalidRequest, (t.bad_body)(detail)),
+            AppError::BadQuery { detail, expected } => {
+                PublicError::new(C::InvalidQuery, (t.bad_query)(detail, expected))
+            }
             AppError::ModelUnavailable { reason, .. } => {
-                PublicError::new(C::ModelUnavailable, reason.clone())
+                PublicError::new(C::ModelUnavailable, reason.tell(lang))
                     .with_field(crate::domain::errors::Field::Model)
             }
-            AppError::RateLimited { retry_after, burst, per_minute } => PublicError::new(
+            AppError::RateLimited {
+                retry_after,
+                burst,
+                per_minute,
+            } => PublicError::new(
                 C::RateLimited,
-                format!(
-                    "You're going fast: Precis takes {burst} summaries in a row and {per_minute} a minute \
-                     from each person. Try again in {retry_after} s."
-                ),
+                (t.rate_limited)(*burst, *per_minute, *retry_after),
             )
             .with_retry_after(*retry_after),
-            AppError::NotFound => PublicError::new(
-                C::NotFound,
-                "That summary doesn't exist or has been deleted.",
-            ),
-            AppError::CrossOrigin => PublicError::new(
-                C::CrossOrigin,
-                "Precis refused this request because it came from another website. If you were \
-                 using Precis, reload its page and try again.",
-            ),
-            AppError::Auth(e) => auth_public(e),
-            AppError::Database(_) | AppError::Record(_) | AppError::History(_) | AppError::Internal(_) => PublicError::new(
-                C::Internal,
-                "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
-            ),
-            AppError::Provider { model, source } => source.public(model),
+            AppError::NotFound => PublicError::new(C::NotFound, t.summary_not_found),
+            AppError::CrossOrigin => PublicError::new(C::CrossOrigin, t.cross_origin),
+            AppError::Auth(e) => auth_public(e, lang),
+            AppError::Database(_)
+            | AppError::Record(_)
+            | AppError::History(_)
+            | AppError::Internal(_) => PublicError::new(C::Internal, t.internal),
+            AppError::Provider { model, source } => source.public_in(model, lang),
         }
     }
 
     /// The machine-readable code, as recorded in the history table.
     pub fn code(&self) -> ErrorCode {
-        self.public().code
+        self.public_in(Lang::En).code
     }
 
     /// Logs the cause at a level fitting who is at fault (ours: error; upstream: warn; the
-    /// client's: info); returns the public side.
-    pub fn report(&self) -> (StatusCode, PublicError) {
+    /// client's: info); returns the status.
+    pub fn report(&self) -> StatusCode {
         let status = self.status();
         match self {
             AppError::Database(_)
@@ -176,58 +168,34 @@ impl AppError {
             _ if status.is_server_error() => tracing::warn!(error = %self, "upstream failed"),
             _ => tracing::info!(error = %self, "request refused"),
         }
-        (status, self.public())
+        status
     }
 }
 
-/// What a person is told about an account failure. Sign-in failures never say whether the
-/// email has an account.
-fn auth_public(e: &AuthError) -> PublicError {
+/// What a person is told about an account failure, in `lang`. Sign-in failures never say
+/// whether the email has an account.
+fn auth_public(e: &AuthError, lang: Lang) -> PublicError {
     use ErrorCode as C;
+    let t = &texts(lang).server;
     match e {
-        AuthError::Invalid(e) => e.clone().into(),
-        AuthError::WrongCredentials => PublicError::new(
-            C::WrongCredentials,
-            "The email or the password is wrong. Check both and try again.",
-        ),
-        AuthError::EmailTaken => PublicError::new(
-            C::EmailTaken,
-            "An account with that email already exists. Sign in instead, or use another email.",
-        )
-        .with_field(crate::domain::errors::Field::Email),
-        AuthError::TooManyAttempts { retry_after } => PublicError::new(
-            C::TooManyAttempts,
-            format!(
-                "Too many sign-in attempts. For your account's safety, wait {retry_after} s \
-                 before trying again."
-            ),
-        )
-        .with_retry_after(*retry_after),
-        AuthError::SignInRequired => PublicError::new(
-            C::SignInRequired,
-            "Sign in first: this needs an account (scripts: send an API key as \
-             Authorization: Bearer <key>).",
-        ),
-        AuthError::InvalidApiKey => PublicError::new(
-            C::InvalidApiKey,
-            "This API key is not valid: it was revoked, or it is mistyped. Send a key from the \
-             API keys page as Authorization: Bearer <key>.",
-        ),
-        AuthError::KeyNotFound => PublicError::new(
-            C::NotFound,
-            "That API key doesn't exist or has already been revoked.",
-        ),
+        AuthError::Invalid(e) => e.public_in(lang),
+        AuthError::WrongCredentials => PublicError::new(C::WrongCredentials, t.wrong_credentials),
+        AuthError::EmailTaken => PublicError::new(C::EmailTaken, t.email_taken)
+            .with_field(crate::domain::errors::Field::Email),
+        AuthError::TooManyAttempts { retry_after } => {
+            PublicError::new(C::TooManyAttempts, (t.too_many_attempts)(*retry_after))
+                .with_retry_after(*retry_after)
+        }
+        AuthError::SignInRequired => PublicError::new(C::SignInRequired, t.sign_in_required),
+        AuthError::InvalidApiKey => PublicError::new(C::InvalidApiKey, t.invalid_api_key),
+        AuthError::KeyNotFound => PublicError::new(C::NotFound, t.key_not_found),
         AuthError::TooManyKeys => PublicError::new(
             C::InvalidRequest,
-            format!(
-                "You already have {} API keys. Revoke one you no longer use, then create a new one.",
-                crate::server::auth::keys::MAX_KEYS
-            ),
+            (t.too_many_keys)(crate::server::auth::keys::MAX_KEYS),
         ),
-        AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_) => PublicError::new(
-            C::Internal,
-            "Something went wrong inside Precis. Try again; if it keeps happening, tell the operator.",
-        ),
+        AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_) => {
+            PublicError::new(C::Internal, t.internal)
+        }
     }
 }
 
@@ -249,10 +217,16 @@ pub fn error_response(status: StatusCode, error: PublicError) -> Response {
     response
 }
 
+/// The response in English, with the failure itself attached: the outermost layer
+/// (`lang::tell_errors`) words it again in the request's language.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, public) = self.report();
-        error_response(status, public)
+        let status = self.report();
+        let mut response = error_response(status, self.public_in(Lang::En));
+        response
+            .extensions_mut()
+            .insert(Untold(std::sync::Arc::new(self)));
+        response
     }
 }
 
@@ -260,6 +234,251 @@ impl IntoResponse for AppError {
 mod tests {
     use super::*;
     use crate::domain::errors::Field;
+    use crate::domain::params::{Param, Reason};
+    use crate::server::inference::registry::ModelProblem;
+    use crate::server::providers::catalog::Unavailable;
+
+    /// A failure the server answers with `code`. Exhaustive: a new code does not compile until
+    /// it has an example here, and so its sentences in every language (the test below).
+    fn failure_with(code: ErrorCode) -> Option<AppError> {
+        use ErrorCode as C;
+        let invalid =
+            |code, field, reason| Some(AppError::Invalid(Invalid::new(code, field, reason)));
+        let provider = |source| Some(provider(source));
+        let auth = |e| Some(AppError::Auth(e));
+        match code {
+            C::EmptyText => invalid(code, Field::Text, Reason::EmptyText),
+            C::TextTooLong => invalid(
+                code,
+                Field::Text,
+                Reason::TextTooLong {
+                    chars: 100_001,
+                    limit: 100_000,
+                },
+            ),
+            C::InvalidParameter => invalid(
+                code,
+                Field::TopP,
+                Reason::OutOfRange {
+                    param: Param::TopP,
+                    value: 2.0,
+                },
+            ),
+            C::InvalidRequest => Some(AppError::BadBody("expected value at line 1".into())),
+            C::ModelUnavailable => Some(AppError::ModelUnavailable {
+                model: "google/pegasus-xsum".into(),
+                reason: Unavailable::NeedsToken {
+                    id: "google/pegasus-xsum".into(),
+                },
+            }),
+            C::UpstreamRejected => provider(ProviderError::Rejected {
+                messages: vec!["max_length must be <= 500".into()],
+                field: Some(Field::MaxLength),
+            }),
+            C::UpstreamUnauthorized => provider(ProviderError::Unauthorized { status: 401 }),
+            C::UpstreamPaymentRequired => provider(ProviderError::PaymentRequired),
+            C::ModelNotFound => provider(ProviderError::ModelNotFound { retired: false }),
+            C::UpstreamRateLimited => provider(ProviderError::RateLimited {
+                retry_after: Some(30),
+            }),
+            C::ModelLoading => provider(ProviderError::Loading {
+                estimated_time: Some(20.0),
+            }),
+            C::UpstreamError => provider(ProviderError::Upstream { status: 500 }),
+            C::UpstreamTimeout => provider(ProviderError::Timeout { after_secs: 30 }),
+            C::UpstreamUnreachable => None, // needs a reqwest error: worded in the next test
+            C::UpstreamBadResponse => provider(ProviderError::BadResponse("<html>".into())),
+            C::RateLimited => Some(AppError::RateLimited {
+                retry_after: 12,
+                burst: 5,
+                per_minute: 20,
+            }),
+            C::Busy => provider(ProviderError::Busy { retry_after: 5 }),
+            C::NotFound => Some(AppError::NotFound),
+            C::Internal => Some(AppError::Internal("disk full".into())),
+            C::InvalidEmail => invalid(
+                code,
+                Field::Email,
+                Reason::Account(crate::domain::account::AccountProblem::EmailMalformed),
+            ),
+            C::WeakPassword => invalid(
+                code,
+                Field::Password,
+                Reason::Account(crate::domain::account::AccountProblem::PasswordRepeated),
+            ),
+            C::InvalidKeyName => invalid(
+                code,
+                Field::KeyName,
+                Reason::Account(crate::domain::account::AccountProblem::KeyNameControl),
+            ),
+            C::WrongCredentials => auth(AuthError::WrongCredentials),
+            C::EmailTaken => auth(AuthError::EmailTaken),
+            C::TooManyAttempts => auth(AuthError::TooManyAttempts { retry_after: 60 }),
+            C::SignInRequired => auth(AuthError::SignInRequired),
+            C::InvalidApiKey => auth(AuthError::InvalidApiKey),
+            C::CrossOrigin => Some(AppError::CrossOrigin),
+            C::Network => None, // the browser's own: never sent by the server
+            C::InvalidQuery => invalid(
+                code,
+                Field::Limit,
+                Reason::Limit {
+                    value: "0".into(),
+                    max: 200,
+                },
+            ),
+        }
+    }
+
+    /// Every code the server sends, and more of the failures behind the same codes.
+    fn every_failure() -> Vec<AppError> {
+        use ErrorCode as C;
+        let codes = [
+            C::EmptyText,
+            C::TextTooLong,
+            C::InvalidParameter,
+            C::InvalidRequest,
+            C::ModelUnavailable,
+            C::UpstreamRejected,
+            C::UpstreamUnauthorized,
+            C::UpstreamPaymentRequired,
+            C::ModelNotFound,
+            C::UpstreamRateLimited,
+            C::ModelLoading,
+            C::UpstreamError,
+            C::UpstreamTimeout,
+            C::UpstreamUnreachable,
+            C::UpstreamBadResponse,
+            C::RateLimited,
+            C::Busy,
+            C::NotFound,
+            C::Internal,
+            C::InvalidEmail,
+            C::WeakPassword,
+            C::InvalidKeyName,
+            C::WrongCredentials,
+            C::EmailTaken,
+            C::TooManyAttempts,
+            C::SignInRequired,
+            C::InvalidApiKey,
+            C::CrossOrigin,
+            C::Network,
+            C::InvalidQuery,
+        ];
+        let mut out: Vec<AppError> = codes.into_iter().filter_map(failure_with).collect();
+        let invalid = |code, field, reason| AppError::Invalid(Invalid::new(code, field, reason));
+        out.extend([
+            AppError::BadQuery {
+                detail: "unknown field `query`".into(),
+                expected: "q, model and limit",
+            },
+            provider(ProviderError::ModelNotFound { retired: true }),
+            provider(ProviderError::Rejected {
+                messages: vec![],
+                field: None,
+            }),
+            provider(ProviderError::Internal("tensor shape".into())),
+            AppError::ModelUnavailable {
+                model: "local/x".into(),
+                reason: Unavailable::NoSuchLocal {
+                    id: "local/x".into(),
+                },
+            },
+            invalid(
+                ErrorCode::TextTooLong,
+                Field::Text,
+                Reason::BodyTooLarge {
+                    kb: 2048,
+                    max_kb: 1024,
+                },
+            ),
+            invalid(
+                ErrorCode::InvalidParameter,
+                Field::MinLength,
+                Reason::MinOverMax { min: 9, max: 3 },
+            ),
+            invalid(
+                ErrorCode::InvalidRequest,
+                Field::Model,
+                Reason::ModelId {
+                    id: "a b".into(),
+                    problem: crate::domain::models::ModelIdProblem::Characters,
+                },
+            ),
+            invalid(
+                ErrorCode::WrongCredentials,
+                Field::Password,
+                Reason::CurrentPassword,
+            ),
+            invalid(ErrorCode::InvalidQuery, Field::Model, Reason::ModelFilter),
+            invalid(
+                ErrorCode::InvalidQuery,
+                Field::Before,
+                Reason::Before { value: "x".into() },
+            ),
+            invalid(
+                ErrorCode::InvalidQuery,
+                Field::Format,
+                Reason::Format {
+                    value: "csv".into(),
+                },
+            ),
+            AppError::Auth(AuthError::KeyNotFound),
+            AppError::Auth(AuthError::TooManyKeys),
+        ]);
+        for problem in [
+            ModelProblem::NotInstalled,
+            ModelProblem::EmbedderNotInstalled {
+                file: "config.json",
+            },
+            ModelProblem::Damaged,
+            ModelProblem::EmbedderDamaged,
+            ModelProblem::DiscoveryFailed,
+            ModelProblem::DownloadFailed,
+        ] {
+            out.push(AppError::ModelUnavailable {
+                model: "local/semantic".into(),
+                reason: Unavailable::Model(problem),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn every_failure_is_worded_in_every_language() {
+        for failure in every_failure() {
+            let en = failure.public_in(Lang::En);
+            assert!(
+                en.message.ends_with(['.', ')']) || en.message.contains("scripts/"),
+                "{en:?}"
+            );
+            for lang in [Lang::Fr, Lang::Pt] {
+                let told = failure.public_in(lang);
+                assert_eq!(
+                    (told.code, told.field, told.retry_after),
+                    (en.code, en.field, en.retry_after)
+                );
+                assert!(!told.message.trim().is_empty(), "{failure:?} in {lang:?}");
+                assert_ne!(
+                    told.message, en.message,
+                    "{failure:?} is English in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_upstream_is_worded_in_every_language() {
+        let unreachable = reqwest::Client::new()
+            .get("http://127.0.0.1:9/")
+            .send()
+            .await
+            .expect_err("nothing listens on port 9");
+        let e = provider(ProviderError::Unreachable(unreachable));
+        let en = e.public_in(Lang::En).message;
+        assert_eq!(e.code(), ErrorCode::UpstreamUnreachable);
+        assert_ne!(e.public_in(Lang::Fr).message, en);
+        assert_ne!(e.public_in(Lang::Pt).message, en);
+    }
 
     fn provider(source: ProviderError) -> AppError {
         AppError::Provider {
@@ -340,7 +559,7 @@ mod tests {
             let label = format!("{source:?}");
             let e = provider(source);
             assert_eq!(e.status().as_u16(), status, "{label}");
-            assert_eq!(e.public().code, code, "{label}");
+            assert_eq!(e.public_in(Lang::En).code, code, "{label}");
         }
     }
 
@@ -359,7 +578,7 @@ mod tests {
     #[test]
     fn internals_are_not_shown() {
         let e = AppError::Internal("disk /var/lib/x exploded at 0xdeadbeef".into());
-        let public = e.public();
+        let public = e.public_in(Lang::En);
         assert!(!public.message.contains("0xdeadbeef"));
         assert_eq!(public.code, ErrorCode::Internal);
     }
@@ -371,7 +590,7 @@ mod tests {
             burst: 5,
             per_minute: 20,
         }
-        .public()
+        .public_in(Lang::En)
         .message;
         assert!(
             m.contains("going fast") && m.contains("Try again in 3 s"),
@@ -381,16 +600,20 @@ mod tests {
 
     #[test]
     fn history_query_problems_are_bad_requests_with_their_field() {
-        let e: AppError =
-            Invalid::new(ErrorCode::InvalidQuery, Field::From, "From is not a date.").into();
+        let e: AppError = Invalid::new(
+            ErrorCode::InvalidQuery,
+            Field::From,
+            crate::domain::params::Reason::ModelFilter,
+        )
+        .into();
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
-        assert_eq!(e.public().field, Some(Field::From));
+        assert_eq!(e.public_in(Lang::En).field, Some(Field::From));
         let e = AppError::BadQuery {
             detail: "unknown field `query`".into(),
             expected: "q and limit",
         };
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
-        let public = e.public();
+        let public = e.public_in(Lang::En);
         assert_eq!(public.code, ErrorCode::InvalidQuery);
         assert!(
             public.message.contains("unknown field `query`")
@@ -400,9 +623,16 @@ mod tests {
 
     #[test]
     fn validation_keeps_its_field() {
-        let e: AppError =
-            Invalid::new(ErrorCode::InvalidParameter, Field::TopP, "Top-p must be…").into();
-        assert_eq!(e.public().field, Some(Field::TopP));
+        let e: AppError = Invalid::new(
+            ErrorCode::InvalidParameter,
+            Field::TopP,
+            crate::domain::params::Reason::OutOfRange {
+                param: crate::domain::params::Param::TopP,
+                value: 2.0,
+            },
+        )
+        .into();
+        assert_eq!(e.public_in(Lang::En).field, Some(Field::TopP));
         assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 }

@@ -80,7 +80,7 @@ pub struct CookieConfig {
 /// In order: an `Authorization` header must be a valid, unrevoked API key (else 401: a script
 /// with a bad key must not silently become an anonymous visitor); then the session cookie; then
 /// the anonymous id, made and set if the browser has none.
-pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn identify(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if let Some(header) = req.headers().get(AUTHORIZATION) {
         let token = header
             .to_str()
@@ -93,11 +93,11 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         };
         return match found {
             Ok(Some((user, key))) => {
-                req.extensions_mut().insert(Identity {
+                let identity = Identity {
                     user,
                     via: Via::ApiKey(key),
-                });
-                next.run(req).await
+                };
+                run_as(identity, req, next).await
             }
             Ok(None) => AppError::from(AuthError::InvalidApiKey).into_response(),
             Err(e) => AppError::from(e).into_response(),
@@ -109,11 +109,11 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
         match state.auth.sessions().find(&token).await {
             Ok(Some((user, session))) => {
-                req.extensions_mut().insert(Identity {
+                let identity = Identity {
                     user,
                     via: Via::Session(session),
-                });
-                return next.run(req).await;
+                };
+                return run_as(identity, req, next).await;
             }
             Ok(None) => {
                 // Expired or ended elsewhere: the browser is anonymous again; drop the cookie
@@ -139,7 +139,16 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     anonymous(config, req, next).await
 }
 
-async fn anonymous(config: &CookieConfig, mut req: Request, next: Next) -> Response {
+/// Runs the rest of the request as `identity`, which its response carries too (the outer
+/// layers read it: `lang::tell_errors` words a failure in this person's language).
+async fn run_as(identity: Identity, mut req: Request, next: Next) -> Response {
+    req.extensions_mut().insert(identity.clone());
+    let mut response = next.run(req).await;
+    response.extensions_mut().insert(identity);
+    response
+}
+
+async fn anonymous(config: &CookieConfig, req: Request, next: Next) -> Response {
     let jar = SignedCookieJar::from_headers(req.headers(), config.key.clone());
     let known = jar.get(COOKIE_NAME).and_then(|c| UserId::parse(c.value()));
     let identity = match known {
@@ -152,8 +161,7 @@ async fn anonymous(config: &CookieConfig, mut req: Request, next: Next) -> Respo
             via: Via::Anonymous { fresh: true },
         },
     };
-    req.extensions_mut().insert(identity.clone());
-    let response = next.run(req).await;
+    let response = run_as(identity.clone(), req, next).await;
     if identity.via != (Via::Anonymous { fresh: true }) {
         return response;
     }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod history;
 pub mod identity;
 pub mod inference;
+pub mod lang;
 pub mod longdoc;
 pub mod openapi;
 pub mod providers;

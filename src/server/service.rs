@@ -13,6 +13,7 @@ use super::providers::catalog::Providers;
 use super::providers::{Job, Output, ProviderError, SummaryProvider, TokenSink};
 use crate::domain::models::{ModelInfo, ProviderKind};
 use crate::domain::params::SummaryParams;
+use crate::domain::settings::Lang;
 use crate::domain::stream::Stage;
 use crate::domain::summary::{SummarizeRequest, Summary};
 
@@ -70,7 +71,7 @@ impl Summarizer {
         let requested_model = request
             .model
             .clone()
-            .unwrap_or_else(|| self.providers.catalog().default_model.clone());
+            .unwrap_or_else(|| self.providers.catalog(Lang::En).default_model.clone());
 
         let attempt = self.attempt(&request, on_loading, &sink).await;
         let completed = started + clock.elapsed().as_millis() as i64;
@@ -133,17 +134,13 @@ impl Summarizer {
         sink: &TokenSink,
     ) -> Result<Done, (Option<Done>, AppError)> {
         request.validate().map_err(|e| (None, e.into()))?;
-        let unavailable = |reason: String| {
-            let model = request.model.clone().unwrap_or_default();
-            (None, AppError::ModelUnavailable { model, reason })
-        };
-        let (info, provider) = self
-            .providers
-            .resolve(request.model.as_deref())
-            .map_err(|u| unavailable(u.0))?;
-        if let Some(reason) = &info.unavailable {
-            return Err(unavailable(reason.clone()));
-        }
+        let (info, provider) =
+            self.providers
+                .resolve(request.model.as_deref())
+                .map_err(|reason| {
+                    let model = request.model.clone().unwrap_or_default();
+                    (None, AppError::ModelUnavailable { model, reason })
+                })?;
         let params = request.parameters.retain(&info.honours);
         let mut done = Done {
             model: info.id.clone(),

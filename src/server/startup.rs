@@ -21,6 +21,7 @@ use super::identity::{self, identify, require_person, CookieConfig, KeyError};
 use super::inference::hub::HubModel;
 use super::inference::pool::InferencePool;
 use super::inference::registry::LocalModels;
+use super::lang::tell_errors;
 use super::providers::catalog::{CatalogError, Providers};
 use super::rate_limit::RateLimiter;
 use super::routes::{account, api, health, history as history_routes, stream};
@@ -272,6 +273,8 @@ fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Ro
         .layer(middleware::from_fn_with_state(headers, security_headers))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(refuse_oversized_bodies))
+        // Every error worded in the request's language (errors from the layers above too).
+        .layer(middleware::from_fn_with_state(state.clone(), tell_errors))
         // Failures are logged once, with their cause, by AppError::report.
         .layer(TraceLayer::new_for_http().on_failure(()))
 }
@@ -293,12 +296,10 @@ async fn refuse_oversized_bodies(
             let invalid = crate::domain::params::Invalid::new(
                 crate::domain::errors::ErrorCode::TextTooLong,
                 crate::domain::errors::Field::Text,
-                format!(
-                    "The request is {} KB; Precis accepts up to {} KB. Shorten the text or \
-                     summarize it in parts.",
-                    bytes / 1024,
-                    MAX_BODY_BYTES / 1024
-                ),
+                crate::domain::params::Reason::BodyTooLarge {
+                    kb: bytes / 1024,
+                    max_kb: MAX_BODY_BYTES / 1024,
+                },
             );
             super::error::AppError::from(invalid).into_response()
         }

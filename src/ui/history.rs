@@ -291,7 +291,7 @@ fn reopen(studio: Studio, summary: Summary) {
     params.do_sample = summary.parameters.do_sample;
     let known = studio
         .catalog
-        .with_value(|c| c.get(&summary.model).is_some());
+        .with_untracked(|c| c.get(&summary.model).is_some());
     if known {
         studio.choice.set(summary.model.clone());
     } else {

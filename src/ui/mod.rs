@@ -9,7 +9,7 @@ mod history;
 mod history_filters;
 mod prefs;
 mod prefs_menu;
-mod prefs_store;
+pub(crate) mod prefs_store;
 mod settings;
 // only the browser reads streams
 mod session;

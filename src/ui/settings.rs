@@ -39,13 +39,16 @@ pub fn StudioControls() -> impl IntoView {
 fn ModelPicker() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let prefs = studio.prefs;
+    // Which models there are does not change; their words follow the page's language.
     let (models, custom_allowed) = studio
         .catalog
-        .with_value(|c| (c.models.clone(), c.custom_models));
-    let unavailable: Vec<(String, String)> = models
+        .with_untracked(|c| (c.models.clone(), c.custom_models));
+    let unavailable: Vec<String> = models
         .iter()
-        .filter_map(|m| Some((m.label.clone(), m.unavailable.clone()?)))
+        .filter(|m| m.unavailable.is_some())
+        .map(|m| m.id.clone())
         .collect();
+    let described = move |id: &str| studio.catalog.with(|c| c.get(id).cloned());
     let description = move || {
         studio.model().map(|m| match m.unavailable {
             Some(why) => (prefs.t().not_available)(&why),
@@ -91,12 +94,16 @@ fn ModelPicker() -> impl IntoView {
                     .map(|m| {
                         let id = m.id.clone();
                         let (unavailable, experimental) = (m.unavailable.is_some(), m.experimental);
-                        let label = move || {
-                            let t = prefs.t();
-                            match (unavailable, experimental) {
-                                (true, _) => (t.unavailable_option)(&m.label),
-                                (false, true) => (t.experimental_option)(&m.label),
-                                (false, false) => m.label.clone(),
+                        let label = {
+                            let id = m.id.clone();
+                            move || {
+                                let t = prefs.t();
+                                let label = described(&id).map(|m| m.label).unwrap_or_default();
+                                match (unavailable, experimental) {
+                                    (true, _) => (t.unavailable_option)(&label),
+                                    (false, true) => (t.experimental_option)(&label),
+                                    (false, false) => label,
+                                }
                             }
                         };
                         view! {
@@ -146,11 +153,18 @@ fn ModelPicker() -> impl IntoView {
                             <ul>
                                 {unavailable
                                     .into_iter()
-                                    .map(|(label, why)| {
+                                    .map(|id| {
+                                        let model = move || described(&id);
                                         view! {
                                             <li class="hint">
-                                                <strong>{label}</strong>
-                                                {format!(": {why}")}
+                                                <strong>
+                                                    {let model = model.clone(); move || model().map(|m| m.label)}
+                                                </strong>
+                                                {move || {
+                                                    model()
+                                                        .and_then(|m| m.unavailable)
+                                                        .map(|why| format!(": {why}"))
+                                                }}
                                             </li>
                                         }
                                     })

@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use super::browser::{post_event_stream, sleep_ms, FetchError};
 use super::prefs::Prefs;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
-use crate::domain::models::{
-    check_model_id, check_model_id_in, custom_hf_model, Catalog, ModelInfo,
-};
-use crate::domain::params::{default_params, Invalid, SummaryParams};
+use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
+use crate::domain::params::{default_params, Invalid, Reason, SummaryParams};
 use crate::domain::settings::UserSettings;
 use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
@@ -66,7 +64,8 @@ pub enum Phase {
 
 #[derive(Clone, Copy)]
 pub struct Studio {
-    pub catalog: StoredValue<Catalog>,
+    /// The server's models, described in the page's language (fetched again when it changes).
+    pub catalog: RwSignal<Catalog>,
     pub text: RwSignal<String>,
     pub params: RwSignal<SummaryParams>,
     /// The picker's value: a catalog id or [`CUSTOM_MODEL`].
@@ -159,14 +158,28 @@ impl Studio {
             move |_, _, _| clear_when_edited(|f| f == Field::Model),
             false,
         );
-        let catalog = StoredValue::new(catalog);
+        let catalog = RwSignal::new(catalog);
+        // The server describes its models in the page's language: ask again when it changes.
+        #[cfg(feature = "hydrate")]
+        Effect::watch(
+            move || prefs.lang(),
+            move |lang, _, _| {
+                let lang = *lang;
+                leptos::task::spawn_local(async move {
+                    if let Ok(described) = crate::api::catalog::get_catalog(Some(lang)).await {
+                        catalog.set(described);
+                    }
+                });
+            },
+            false,
+        );
         let model = Memo::new(move |_| {
             let choice = choice.get();
             if choice == CUSTOM_MODEL {
                 let id = custom_model.get().trim().to_string();
                 (!id.is_empty()).then(|| custom_hf_model(&id))
             } else {
-                catalog.with_value(|c| c.get(&choice).cloned())
+                catalog.with(|c| c.get(&choice).cloned())
             }
         });
         Self {
@@ -215,7 +228,7 @@ impl Studio {
     /// Chooses `id` in the picker: a model of the catalog that can run here, or any well-formed
     /// HuggingFace id when the server takes those. Returns whether it was chosen.
     pub fn choose_model(&self, id: &str) -> bool {
-        let (known, usable, custom_allowed) = self.catalog.with_value(|c| {
+        let (known, usable, custom_allowed) = self.catalog.with_untracked(|c| {
             let model = c.get(id);
             (
                 model.is_some(),
@@ -280,11 +293,11 @@ impl Studio {
         };
         let mut out = Vec::new();
         if self.choice.get() == CUSTOM_MODEL {
-            if let Err(e) = check_model_id_in(&self.model_id(), self.prefs.lang()) {
+            if let Err(e) = check_model_id(&self.model_id()) {
                 out.push(e);
             }
         }
-        out.extend(params.problems_in(self.prefs.lang()));
+        out.extend(params.problems());
         out
     }
 
@@ -295,7 +308,10 @@ impl Studio {
         Some(Invalid::new(
             ErrorCode::ModelUnavailable,
             Field::Model,
-            (self.prefs.t().cannot_run_here)(&model.label, &why),
+            Reason::ModelUnavailable {
+                label: model.label,
+                why,
+            },
         ))
     }
 
@@ -320,7 +336,7 @@ impl Studio {
             .problems()
             .into_iter()
             .find(|p| p.field == field)
-            .map(|p| p.message);
+            .map(|p| p.message_in(self.prefs.lang()));
         live.or_else(|| {
             self.error
                 .get()
@@ -338,12 +354,14 @@ impl Studio {
             return;
         }
         let request = self.request();
-        if let Err(problem) = request.validate_in(self.prefs.lang()) {
-            self.error.set(Some(problem.into()));
+        if let Err(problem) = request.validate() {
+            self.error
+                .set(Some(problem.public_in(self.prefs.t_untracked().lang)));
             return;
         }
         if let Some(problem) = self.model_problem() {
-            self.error.set(Some(problem.into()));
+            self.error
+                .set(Some(problem.public_in(self.prefs.t_untracked().lang)));
             return;
         }
         if let Some(message) = self.seed_problem() {

@@ -21,7 +21,7 @@ use crate::domain::settings::UserSettings;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
-    let catalog = Resource::new(|| (), |_| get_catalog());
+    let catalog = Resource::new(|| (), |_| get_catalog(None));
     let source = use_prefs_source();
     let session = use_session();
     // No fallback: the server renders this page whole (`SsrMode::Async`), and in the browser

@@ -318,10 +318,8 @@ async fn missing_or_damaged_weights_leave_the_server_up_and_say_how_to_fix_them(
         .as_str()
         .unwrap()
         .to_string();
-    assert!(
-        smol.contains("damaged") && smol.contains("truncated"),
-        "{smol}"
-    );
+    // the parser's own words ("truncated…") are for the log, not the person
+    assert!(smol.contains("damaged"), "{smol}");
     assert!(smol.contains("bash scripts/models.sh"));
     assert!(c["models"]
         .as_array()

@@ -76,4 +76,5 @@ pub(in crate::i18n) const ACCOUNT: AccountTexts = AccountTexts {
     },
     password_repeated: "A password made of one repeated character is too easy to guess.",
     password_is_email: "Your password can't be your email address.",
+    current_password_wrong: "Your current password is not right. Type it again.",
 };

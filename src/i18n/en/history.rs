@@ -64,4 +64,23 @@ pub(in crate::i18n) const HISTORY: HistoryTexts = HistoryTexts {
              the To date."
         )
     },
+
+    // the other parameters, only wrong in a hand-made request (the API's answers)
+    model_filter_bad: "That model filter is not a model id: pick a model from the list, or send \
+                       its id, like facebook/bart-large-cnn.",
+    before_bad: |value| {
+        format!(
+            "before=“{value}” is not a summary id: send the next_before value of the previous \
+             page (a whole number above 0), or leave it out for the first page."
+        )
+    },
+    limit_bad: |value, max| {
+        format!(
+            "limit=“{value}” cannot be used: ask for 1 to {max} summaries per page, and follow \
+             next_before for more."
+        )
+    },
+    format_bad: |value| {
+        format!("“{value}” is not an export format: use format=json or format=markdown.")
+    },
 };

@@ -96,4 +96,6 @@ pub(in crate::i18n) const ACCOUNT: AccountTexts = AccountTexts {
     password_repeated: "Un mot de passe fait d’un seul caractère répété est trop facile à \
                         deviner.",
     password_is_email: "Votre mot de passe ne peut pas être votre adresse e-mail.",
+    current_password_wrong: "Votre mot de passe actuel n’est pas le bon. Saisissez-le à \
+                             nouveau.",
 };

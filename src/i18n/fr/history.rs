@@ -70,4 +70,28 @@ pub(in crate::i18n) const HISTORY: HistoryTexts = HistoryTexts {
              choisissez une date de début antérieure ou égale à la date de fin."
         )
     },
+
+    // the other parameters, only wrong in a hand-made request (the API's answers)
+    model_filter_bad: "Ce filtre de modèle n’est pas un identifiant de modèle\u{a0}: choisissez \
+                       un modèle dans la liste, ou envoyez son identifiant, comme \
+                       facebook/bart-large-cnn.",
+    before_bad: |value| {
+        format!(
+            "before=«\u{202f}{value}\u{202f}» n’est pas un identifiant de résumé\u{a0}: envoyez \
+             la valeur next_before de la page précédente (un nombre entier supérieur à 0), ou \
+             omettez-le pour la première page."
+        )
+    },
+    limit_bad: |value, max| {
+        format!(
+            "limit=«\u{202f}{value}\u{202f}» est inutilisable\u{a0}: demandez de 1 à {max}\u{a0}\
+             résumés par page, et suivez next_before pour la suite."
+        )
+    },
+    format_bad: |value| {
+        format!(
+            "«\u{202f}{value}\u{202f}» n’est pas un format d’export\u{a0}: utilisez format=json \
+             ou format=markdown."
+        )
+    },
 };

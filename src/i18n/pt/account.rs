@@ -93,4 +93,5 @@ pub(in crate::i18n) const ACCOUNT: AccountTexts = AccountTexts {
     },
     password_repeated: "Uma senha feita de um só caractere repetido é muito fácil de adivinhar.",
     password_is_email: "A senha não pode ser o seu endereço de e-mail.",
+    current_password_wrong: "Sua senha atual não está certa. Digite-a de novo.",
 };

@@ -70,4 +70,24 @@ pub(in crate::i18n) const HISTORY: HistoryTexts = HistoryTexts {
              igual ou anterior à data final."
         )
     },
+
+    // the other parameters, only wrong in a hand-made request (the API's answers)
+    model_filter_bad: "Esse filtro de modelo não é um identificador de modelo: escolha um \
+                       modelo da lista, ou envie o identificador dele, como \
+                       facebook/bart-large-cnn.",
+    before_bad: |value| {
+        format!(
+            "before=“{value}” não é um identificador de resumo: envie o valor next_before da \
+             página anterior (um número inteiro maior que 0), ou omita-o na primeira página."
+        )
+    },
+    limit_bad: |value, max| {
+        format!(
+            "limit=“{value}” não pode ser usado: peça de 1 a {max} resumos por página, e siga \
+             next_before para ver mais."
+        )
+    },
+    format_bad: |value| {
+        format!("“{value}” não é um formato de exportação: use format=json ou format=markdown.")
+    },
 };

@@ -31,7 +31,7 @@ use self::sessions::Sessions;
 use self::settings::SettingsStore;
 use crate::domain::account::{Credentials, Email, Me, NewPassword, PasswordChange};
 use crate::domain::errors::{ErrorCode, Field};
-use crate::domain::params::Invalid;
+use crate::domain::params::{Invalid, Reason};
 use crate::domain::settings::Lang;
 use crate::server::config::AuthSettings;
 use crate::server::db::Db;
@@ -325,7 +325,7 @@ impl Auth {
             return Err(Invalid::new(
                 ErrorCode::WrongCredentials,
                 Field::Password,
-                "Your current password is not right. Type it again.",
+                Reason::CurrentPassword,
             )
             .into());
         }

@@ -26,24 +26,59 @@ pub struct LlmEntry {
     /// Model id in the catalog: `local/` + the file name without `.gguf`.
     pub id: String,
     pub label: String,
-    pub llm: Result<Arc<Llm>, String>,
+    pub llm: Result<Arc<Llm>, ModelProblem>,
 }
 
 pub struct LocalModels {
     pub dir: PathBuf,
     pub pool: InferencePool,
-    pub embedder: Result<EmbedBatcher, String>,
+    pub embedder: Result<EmbedBatcher, ModelProblem>,
     pub llms: Vec<LlmEntry>,
+}
+
+/// Why a local model cannot run. The person is told in their language, with what the operator
+/// can do ([`ModelProblem::tell`]); the details (a path, a parser's error) are logged when the
+/// problem is found, never shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelProblem {
+    /// The default language model's file is not in the models folder.
+    NotInstalled,
+    /// One of the embedding model's files is not there.
+    EmbedderNotInstalled {
+        file: &'static str,
+    },
+    /// A language model's file could not be read as one.
+    Damaged,
+    EmbedderDamaged,
+    /// The models folder could not be read at all.
+    DiscoveryFailed,
+    /// A model named in `PRECIS_HF_MODELS` could not be fetched from HuggingFace.
+    DownloadFailed,
+}
+
+impl ModelProblem {
+    /// The sentence for the person, in `lang`.
+    pub fn tell(self, lang: crate::domain::settings::Lang) -> String {
+        let t = &crate::i18n::texts(lang).server;
+        match self {
+            Self::NotInstalled => (t.model_not_installed)(DEFAULT_GGUF, FIX_COMMAND),
+            Self::EmbedderNotInstalled { file } => (t.embedder_not_installed)(file, FIX_COMMAND),
+            Self::Damaged => (t.model_damaged)(FIX_COMMAND),
+            Self::EmbedderDamaged => (t.embedder_damaged)(FIX_COMMAND),
+            Self::DiscoveryFailed => (t.model_discovery_failed)(FIX_COMMAND),
+            Self::DownloadFailed => t.model_download_failed.to_string(),
+        }
+    }
 }
 
 static EMBEDDERS: OnceLock<Mutex<HashMap<PathBuf, Arc<Embedder>>>> = OnceLock::new();
 static LLMS: OnceLock<Mutex<HashMap<PathBuf, Arc<Llm>>>> = OnceLock::new();
 
-fn shared<T>(
+fn shared<T, E>(
     cache: &'static OnceLock<Mutex<HashMap<PathBuf, Arc<T>>>>,
     path: &Path,
-    load: impl FnOnce() -> Result<T, String>,
-) -> Result<Arc<T>, String> {
+    load: impl FnOnce() -> Result<T, E>,
+) -> Result<Arc<T>, E> {
     let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let mut map = cache
         .get_or_init(Mutex::default)
@@ -74,7 +109,7 @@ impl LocalModels {
                 (Ok(path), HubModel::Gguf { .. }) => extra_gguf.push(path),
                 (Err(e), _) => {
                     tracing::warn!(error = %e, "HuggingFace model unavailable");
-                    hub_failures.push((m.clone(), e.to_string()));
+                    hub_failures.push(m.clone());
                 }
             }
         }
@@ -82,12 +117,12 @@ impl LocalModels {
         let found = tokio::task::spawn_blocking(move || {
             let embedder = load_embedder(&embedder_dir);
             let mut llms = scan_gguf(&scan_dir, &extra_gguf);
-            for (m, why) in hub_failures {
+            for m in hub_failures {
                 if let HubModel::Gguf { file, .. } = &m {
                     llms.push(LlmEntry {
                         id: gguf_id(Path::new(file)),
                         label: format!("Local · {}", m.id()),
-                        llm: Err(why),
+                        llm: Err(ModelProblem::DownloadFailed),
                     });
                 }
             }
@@ -96,11 +131,14 @@ impl LocalModels {
         .await;
         let (embedder, llms) = match found {
             Ok(found) => found,
-            Err(e) => (Err(format!("model discovery failed: {e}")), Vec::new()),
+            Err(e) => {
+                tracing::error!(error = %e, "model discovery failed");
+                (Err(ModelProblem::DiscoveryFailed), Vec::new())
+            }
         };
         let embedder = embedder.map(|e| EmbedBatcher::new(e, pool.clone(), batching));
         if let Err(why) = &embedder {
-            tracing::warn!(reason = %why, "semantic models unavailable");
+            tracing::warn!(reason = ?why, "semantic models unavailable");
         }
         for e in &llms {
             match &e.llm {
@@ -108,7 +146,7 @@ impl LocalModels {
                     tracing::info!(model = %e.id, arch = ?l.arch, "local language model found")
                 }
                 Err(why) => {
-                    tracing::warn!(model = %e.id, reason = %why, "local language model unavailable")
+                    tracing::warn!(model = %e.id, reason = ?why, "local language model unavailable")
                 }
             }
         }
@@ -125,23 +163,17 @@ impl LocalModels {
     }
 }
 
-fn load_embedder(dir: &Path) -> Result<Arc<Embedder>, String> {
+fn load_embedder(dir: &Path) -> Result<Arc<Embedder>, ModelProblem> {
     for f in embed::FILES {
         if !dir.join(f).is_file() {
             tracing::warn!(file = %dir.join(f).display(), "embedding model file missing");
-            return Err(format!(
-                "The embedding model is not installed ({f} is missing from the models folder). \
-                 The operator can run: {FIX_COMMAND}"
-            ));
+            return Err(ModelProblem::EmbedderNotInstalled { file: f });
         }
     }
     shared(&EMBEDDERS, dir, || {
         Embedder::load(dir).map_err(|e| {
             tracing::warn!(error = %e, "embedding model unusable");
-            format!(
-                "The embedding model's files are damaged or unreadable. The operator can run: \
-                 {FIX_COMMAND}"
-            )
+            ModelProblem::EmbedderDamaged
         })
     })
 }
@@ -180,10 +212,7 @@ fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
         out.push(LlmEntry {
             id: gguf_id(&default),
             label: "Local · SmolLM2-135M".to_string(),
-            llm: Err(format!(
-                "This model is not installed ({DEFAULT_GGUF} is missing from the models folder). \
-                 The operator can run: {FIX_COMMAND}"
-            )),
+            llm: Err(ModelProblem::NotInstalled),
         });
     }
     for path in paths {
@@ -201,13 +230,14 @@ fn scan_gguf(dir: &Path, extra: &[PathBuf]) -> Vec<LlmEntry> {
             }),
             // Some other kind of GGUF (an embedding model, another architecture): not listed,
             // unless it is the default model, which then needs repair.
-            Err(why) if path == default => out.push(LlmEntry {
-                id: gguf_id(&path),
-                label: "Local · SmolLM2-135M".to_string(),
-                llm: Err(format!(
-                    "This model's file is damaged ({why}). The operator can run: {FIX_COMMAND}"
-                )),
-            }),
+            Err(why) if path == default => {
+                tracing::warn!(file = %path.display(), %why, "default language model damaged");
+                out.push(LlmEntry {
+                    id: gguf_id(&path),
+                    label: "Local · SmolLM2-135M".to_string(),
+                    llm: Err(ModelProblem::Damaged),
+                })
+            }
             Err(why) => tracing::info!(file = %path.display(), %why, "GGUF file skipped"),
         }
     }

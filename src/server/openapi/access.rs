@@ -3,7 +3,7 @@
 //! - 401 `invalid_api_key` (an `Authorization` header with an unknown or revoked key) and
 //!   `sign_in_required` (no account, where one is needed);
 //! - 403 `cross_origin` on writes (a browser request from another site: CSRF defence).
-//!   Bodies are the server's own sentences ([`AppError::public`]).
+//!   Bodies are the server's own sentences ([`AppError::public_in`]).
 
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::header::HeaderBuilder;
@@ -14,6 +14,7 @@ use utoipa::Modify;
 
 use super::API_PREFIX;
 use crate::domain::errors::ErrorResponse;
+use crate::domain::settings::Lang;
 use crate::server::auth::AuthError;
 use crate::server::error::AppError;
 
@@ -44,7 +45,7 @@ impl Modify for AccessErrors {
 }
 
 fn body(e: AppError) -> Option<serde_json::Value> {
-    serde_json::to_value(ErrorResponse::from(e.public())).ok()
+    serde_json::to_value(ErrorResponse::from(e.public_in(Lang::En))).ok()
 }
 
 fn add_unauthorized(op: &mut Operation) {

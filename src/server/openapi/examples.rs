@@ -1,5 +1,5 @@
 //! Example values for the document, built with the same types and functions the server answers
-//! with: error examples carry the real sentences (from [`AppError::public`] and the validation
+//! with: error examples carry the real sentences (from [`AppError::public_in`] and the validation
 //! rules), bodies are typed values serialized by serde.
 
 use axum::body::Bytes;
@@ -127,7 +127,7 @@ pub fn catalog() -> Catalog {
 }
 
 /// One error response in the document: a name, a one-line summary, and the error itself (its
-/// status and body come from [`AppError::status`] and [`AppError::public`]).
+/// status and body come from [`AppError::status`] and [`AppError::public_in`]).
 pub struct ErrorExample {
     pub name: &'static str,
     pub summary: &'static str,
@@ -238,7 +238,7 @@ pub fn summarize_errors() -> Vec<ErrorExample> {
     let unavailable = match no_token.resolve(Some(HF_MODEL)) {
         Err(why) => AppError::ModelUnavailable {
             model: HF_MODEL.to_string(),
-            reason: why.0,
+            reason: why,
         },
         Ok(_) => AppError::Internal("example model unexpectedly available".into()),
     };
@@ -346,8 +346,10 @@ pub fn common_errors() -> Vec<ErrorExample> {
         crate::domain::params::Invalid::new(
             crate::domain::errors::ErrorCode::TextTooLong,
             crate::domain::errors::Field::Text,
-            "The request is 2048 KB; Precis accepts up to 1024 KB. Shorten the text or \
-             summarize it in parts.",
+            crate::domain::params::Reason::BodyTooLarge {
+                kb: 2048,
+                max_kb: 1024,
+            },
         ),
     )]
 }

@@ -14,6 +14,7 @@ use utoipa::IntoResponses;
 
 use super::examples::{self, ErrorExample};
 use crate::domain::errors::ErrorResponse;
+use crate::domain::settings::Lang;
 
 /// Every error `POST /api/v1/summaries` can answer.
 pub struct SummarizeErrors;
@@ -74,7 +75,7 @@ fn response(status: u16, errors: &[ErrorExample]) -> Response {
     let mut content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorResponse")));
     let mut named = Vec::new();
     for e in errors {
-        let public = e.error.public();
+        let public = e.error.public_in(Lang::En);
         waits |= public.retry_after.is_some();
         let code = public.code.as_str();
         if !codes.contains(&code) {

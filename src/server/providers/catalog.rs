@@ -6,13 +6,16 @@ use super::huggingface::{self, HuggingFace};
 use super::local::LocalEngine;
 use super::SummaryProvider;
 use crate::domain::models::{Catalog, ModelInfo, LOCAL_TEXTRANK};
+use crate::domain::settings::Lang;
+use crate::i18n::texts;
 use crate::server::config::Settings;
-use crate::server::inference::registry::LocalModels;
+use crate::server::inference::registry::{LocalModels, ModelProblem};
 
 #[derive(Clone)]
 pub struct Providers {
     providers: Vec<Arc<dyn SummaryProvider>>,
-    catalog: Arc<Catalog>,
+    /// The catalog described in each language, in [`Lang::ALL`]'s order.
+    catalogs: Arc<[Catalog; 3]>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -21,9 +24,27 @@ pub enum CatalogError {
     Http(#[from] reqwest::Error),
 }
 
-/// Why a model id cannot be served; shown to the person as is.
+/// Why a model id cannot be served, told to the person in their language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unavailable(pub String);
+pub enum Unavailable {
+    /// A `local/` id this server does not have (and it has no HuggingFace token for others).
+    NoSuchLocal { id: String },
+    /// A HuggingFace id, and no token.
+    NeedsToken { id: String },
+    /// A listed model that cannot run here.
+    Model(ModelProblem),
+}
+
+impl Unavailable {
+    pub fn tell(&self, lang: Lang) -> String {
+        let t = &texts(lang).server;
+        match self {
+            Self::NoSuchLocal { id } => (t.no_such_local_model)(id),
+            Self::NeedsToken { id } => (t.needs_hf_token)(id),
+            Self::Model(problem) => problem.tell(lang),
+        }
+    }
+}
 
 impl Providers {
     /// HuggingFace when a token is set (and then its default model), the local engine always.
@@ -49,23 +70,24 @@ impl Providers {
     }
 
     pub fn new(providers: Vec<Arc<dyn SummaryProvider>>, default_model: &str) -> Self {
-        let models = providers.iter().flat_map(|p| p.models()).collect();
         let custom_models = providers
             .iter()
             .any(|p| p.describe_other("owner/name").is_some());
-        let catalog = Catalog {
-            models,
+        let catalogs = Lang::ALL.map(|lang| Catalog {
+            models: providers.iter().flat_map(|p| p.models(lang)).collect(),
             default_model: default_model.to_string(),
             custom_models,
-        };
+        });
         Self {
             providers,
-            catalog: Arc::new(catalog),
+            catalogs: Arc::new(catalogs),
         }
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+    /// The catalog, its descriptions in `lang`.
+    pub fn catalog(&self, lang: Lang) -> &Catalog {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.catalogs[at]
     }
 
     /// The provider and description of `model` (the default when `None`).
@@ -73,9 +95,13 @@ impl Providers {
         &self,
         model: Option<&str>,
     ) -> Result<(ModelInfo, Arc<dyn SummaryProvider>), Unavailable> {
-        let id = model.unwrap_or(&self.catalog.default_model);
-        if let Some(info) = self.catalog.get(id) {
+        let catalog = self.catalog(Lang::En);
+        let id = model.unwrap_or(&catalog.default_model);
+        if let Some(info) = catalog.get(id) {
             if let Some(p) = self.providers.iter().find(|p| p.kind() == info.provider) {
+                if let Some(problem) = p.problem(id) {
+                    return Err(Unavailable::Model(problem));
+                }
                 return Ok((info.clone(), p.clone()));
             }
         }
@@ -84,13 +110,11 @@ impl Providers {
                 return Ok((info, p.clone()));
             }
         }
-        Err(Unavailable(if self.catalog.custom_models {
-            format!("There is no local model called “{id}”. Choose one from the list.")
+        let id = id.to_string();
+        Err(if catalog.custom_models || id.starts_with("local/") {
+            Unavailable::NoSuchLocal { id }
         } else {
-            format!(
-                "“{id}” runs on HuggingFace, and this Precis has no HuggingFace token. Choose a \
-                 local model, or ask the operator to set HF_TOKEN."
-            )
-        }))
+            Unavailable::NeedsToken { id }
+        })
     }
 }

@@ -11,8 +11,11 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::domain::errors::{ErrorCode, Field, PublicError};
 use crate::domain::models::{ModelInfo, ProviderKind};
 use crate::domain::params::SummaryParams;
+use crate::domain::settings::Lang;
 use crate::domain::stream::{Stage, SummaryEvent};
+use crate::i18n::texts;
 use crate::server::inference::pool::PoolError;
+use crate::server::inference::registry::ModelProblem;
 use crate::server::inference::EngineError;
 
 /// Where a provider sends text as it is generated (and the service sends progress); a no-op
@@ -92,8 +95,13 @@ impl From<EngineError> for ProviderError {
 pub trait SummaryProvider: Send + Sync + 'static {
     fn kind(&self) -> ProviderKind;
 
-    /// The models this provider lists in the picker.
-    fn models(&self) -> Vec<ModelInfo>;
+    /// The models this provider lists in the picker, described in `lang`.
+    fn models(&self, lang: Lang) -> Vec<ModelInfo>;
+
+    /// Why a listed model cannot run here (its weights are missing, say), if it cannot.
+    fn problem(&self, _model: &str) -> Option<ModelProblem> {
+        None
+    }
 
     /// Describes a model id that is not in [`models`](Self::models), if this provider can run
     /// it anyway (any HuggingFace model id, for instance).
@@ -147,9 +155,10 @@ impl ProviderError {
             .map_or(DEFAULT_LOADING_SECS, |t| t.ceil() as u64)
     }
 
-    /// The sentence a person reads for this failure of `model`.
-    pub fn public(&self, model: &str) -> PublicError {
+    /// What a person reads about this failure of `model`, in `lang`.
+    pub fn public_in(&self, model: &str, lang: Lang) -> PublicError {
         use ErrorCode as C;
+        let t = &texts(lang).server;
         match self {
             ProviderError::Rejected { messages, field } => {
                 let said = messages
@@ -159,97 +168,58 @@ impl ProviderError {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let advice = match field {
-                    Some(f) => format!("Adjust {} and try again.", f.label()),
-                    None => "Adjust the text or the parameters and try again.".to_string(),
+                    Some(f) => (t.adjust_field)(f.label_in(lang)),
+                    None => t.adjust_anything.to_string(),
                 };
-                let message = if said.is_empty() {
-                    format!("HuggingFace rejected the request for {model}. {advice}")
-                } else {
-                    format!("HuggingFace rejected the request for {model}: {said} {advice}")
-                };
-                let e = PublicError::new(C::UpstreamRejected, message);
+                let e = PublicError::new(
+                    C::UpstreamRejected,
+                    (t.upstream_rejected)(model, &said, &advice),
+                );
                 match field {
                     Some(f) => e.with_field(*f),
                     None => e,
                 }
             }
-            ProviderError::Unauthorized { .. } => PublicError::new(
-                C::UpstreamUnauthorized,
-                "HuggingFace rejected this server's access token. Contact the operator of this \
-                 Precis to renew it; local models still work meanwhile.",
-            ),
-            ProviderError::PaymentRequired => PublicError::new(
-                C::UpstreamPaymentRequired,
-                "This server's HuggingFace credits are used up. Contact the operator to add credits, \
-                 or choose a local model.",
-            ),
-            ProviderError::ModelNotFound { retired: false } => PublicError::new(
-                C::ModelNotFound,
-                format!(
-                    "HuggingFace has no model called “{model}” (not found). Check the spelling, \
-                     or choose another model."
-                ),
-            )
-            .with_field(Field::Model),
-            ProviderError::ModelNotFound { retired: true } => PublicError::new(
-                C::ModelNotFound,
-                format!("“{model}” has been retired on HuggingFace and is no longer available. Choose another model."),
-            )
-            .with_field(Field::Model),
+            ProviderError::Unauthorized { .. } => {
+                PublicError::new(C::UpstreamUnauthorized, t.upstream_unauthorized)
+            }
+            ProviderError::PaymentRequired => {
+                PublicError::new(C::UpstreamPaymentRequired, t.upstream_payment_required)
+            }
+            ProviderError::ModelNotFound { retired: false } => {
+                PublicError::new(C::ModelNotFound, (t.model_not_found)(model))
+                    .with_field(Field::Model)
+            }
+            ProviderError::ModelNotFound { retired: true } => {
+                PublicError::new(C::ModelNotFound, (t.model_retired)(model))
+                    .with_field(Field::Model)
+            }
             ProviderError::RateLimited { retry_after } => {
                 let secs = retry_after.unwrap_or(60);
-                PublicError::new(
-                    C::UpstreamRateLimited,
-                    format!(
-                        "HuggingFace is limiting this server's requests (rate limit reached). \
-                         Try again in {secs} s, or choose a local model."
-                    ),
-                )
-                .with_retry_after(secs)
+                PublicError::new(C::UpstreamRateLimited, (t.upstream_rate_limited)(secs))
+                    .with_retry_after(secs)
             }
             ProviderError::Loading { estimated_time } => {
                 let secs = Self::loading_secs(*estimated_time);
-                PublicError::new(
-                    C::ModelLoading,
-                    format!("{model} is warming up on HuggingFace, about {secs} s. Try again then."),
-                )
-                .with_retry_after(secs)
+                PublicError::new(C::ModelLoading, (t.model_loading)(model, secs))
+                    .with_retry_after(secs)
             }
-            ProviderError::Upstream { status } => PublicError::new(
-                C::UpstreamError,
-                format!(
-                    "HuggingFace had a problem running {model} (error {status}). Try again in a \
-                     minute, or choose another model."
-                ),
-            ),
-            ProviderError::Timeout { after_secs } => PublicError::new(
-                C::UpstreamTimeout,
-                format!(
-                    "{model} did not answer within {after_secs} s. Try a shorter text or a higher \
-                     Max time, or try again later."
-                ),
-            ),
-            ProviderError::Unreachable(_) => PublicError::new(
-                C::UpstreamUnreachable,
-                "Precis could not reach HuggingFace. Try again in a minute; if it keeps happening, \
-                 tell the operator. Local models still work.",
-            ),
-            ProviderError::BadResponse(_) => PublicError::new(
-                C::UpstreamBadResponse,
-                format!(
-                    "HuggingFace sent back an unexpected response for {model} that could not be read. \
-                     Try again, or choose another model."
-                ),
-            ),
-            ProviderError::Busy { retry_after } => PublicError::new(
-                C::Busy,
-                format!("Precis is busy with other people's requests. Try again in {retry_after} s."),
-            )
-            .with_retry_after(*retry_after),
-            ProviderError::Internal(_) => PublicError::new(
-                C::Internal,
-                "The local engine failed on this text. Try again; if it keeps happening, tell the operator.",
-            ),
+            ProviderError::Upstream { status } => {
+                PublicError::new(C::UpstreamError, (t.upstream_error)(model, *status))
+            }
+            ProviderError::Timeout { after_secs } => {
+                PublicError::new(C::UpstreamTimeout, (t.upstream_timeout)(model, *after_secs))
+            }
+            ProviderError::Unreachable(_) => {
+                PublicError::new(C::UpstreamUnreachable, t.upstream_unreachable)
+            }
+            ProviderError::BadResponse(_) => {
+                PublicError::new(C::UpstreamBadResponse, (t.upstream_bad_response)(model))
+            }
+            ProviderError::Busy { retry_after } => {
+                PublicError::new(C::Busy, (t.busy)(*retry_after)).with_retry_after(*retry_after)
+            }
+            ProviderError::Internal(_) => PublicError::new(C::Internal, t.engine_failed),
         }
     }
 }
@@ -293,7 +263,7 @@ mod tests {
             messages: vec!["`max_length` must be <= 500".into()],
             field: Some(Field::MaxLength),
         }
-        .public("m");
+        .public_in("m", Lang::En);
         assert_eq!(e.field, Some(Field::MaxLength));
         assert!(e.message.contains("max_length must be"), "{}", e.message);
         assert!(e.message.contains("Adjust Max length"), "{}", e.message);
@@ -304,20 +274,20 @@ mod tests {
         let e = ProviderError::Loading {
             estimated_time: Some(12.2),
         }
-        .public("m");
+        .public_in("m", Lang::En);
         assert_eq!(e.retry_after, Some(13));
         assert!(e.message.contains("warming up") && e.message.contains("about 13 s"));
         let e = ProviderError::Loading {
             estimated_time: None,
         }
-        .public("m");
+        .public_in("m", Lang::En);
         assert_eq!(e.retry_after, Some(DEFAULT_LOADING_SECS));
     }
 
     #[test]
     fn auth_failure_points_to_the_operator() {
         let m = ProviderError::Unauthorized { status: 403 }
-            .public("m")
+            .public_in("m", Lang::En)
             .message;
         assert!(m.contains("token") && m.contains("operator"));
     }

@@ -6,6 +6,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 
 use crate::domain::models::Catalog;
+use crate::server::lang::RequestLang;
 use crate::server::openapi::{examples, responses::CommonErrors, tags};
 use crate::server::state::AppState;
 
@@ -32,6 +33,6 @@ pub fn router() -> Router<AppState> {
         CommonErrors,
     )
 )]
-pub async fn list(State(state): State<AppState>) -> Json<Catalog> {
-    Json(state.summarizer.providers().catalog().clone())
+pub async fn list(State(state): State<AppState>, RequestLang(lang): RequestLang) -> Json<Catalog> {
+    Json(state.summarizer.providers().catalog(lang).clone())
 }

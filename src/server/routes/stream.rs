@@ -21,6 +21,7 @@ use crate::domain::stream::SummaryEvent;
 use crate::domain::summary::SummarizeRequest;
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
+use crate::server::lang::RequestLang;
 use crate::server::openapi::responses::StreamErrors;
 use crate::server::openapi::sse::SseEvent;
 use crate::server::openapi::{examples, tags};
@@ -88,6 +89,7 @@ pub fn bad_query() -> AppError {
 pub async fn stream(
     State(state): State<AppState>,
     Extension(identity): Extension<Identity>,
+    RequestLang(lang): RequestLang,
     query: Result<Query<StreamQuery>, QueryRejection>,
     body: Result<Json<SummarizeRequest>, JsonRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
@@ -109,9 +111,12 @@ pub async fn stream(
             .await
         {
             Ok(summary) => SummaryEvent::Done { summary },
-            Err(e) => SummaryEvent::Error {
-                error: e.report().1,
-            },
+            Err(e) => {
+                e.report();
+                SummaryEvent::Error {
+                    error: e.public_in(lang),
+                }
+            }
         };
         let _ = tx.send(last);
     };

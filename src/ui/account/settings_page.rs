@@ -20,7 +20,7 @@ use crate::ui::state::Studio;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let prefs = use_prefs();
-    let catalog = Resource::new(|| (), |_| get_catalog());
+    let catalog = Resource::new(|| (), |_| get_catalog(None));
     // What was saved, as saved: `Me.settings` fills the language in from the browser's.
     let saved = Resource::new(|| (), |_| get_settings());
     view! {
@@ -107,9 +107,13 @@ fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
             .problems()
             .into_iter()
             .next()
-            .map(|p| p.message)
+            .map(|p| p.message_in(prefs.t_untracked().lang))
             .or_else(|| studio.seed_problem())
-            .or_else(|| studio.model_problem().map(|p| p.message));
+            .or_else(|| {
+                studio
+                    .model_problem()
+                    .map(|p| p.message_in(prefs.t_untracked().lang))
+            });
         if let Some(problem) = problem {
             refused.set(Some(problem));
             return;

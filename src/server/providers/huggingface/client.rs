@@ -10,6 +10,7 @@ use tokio::sync::Semaphore;
 
 use super::wire::{classify_failure, parse_success, HfRequest};
 use crate::domain::models::{custom_hf_model, ModelInfo, ProviderKind};
+use crate::domain::settings::Lang;
 use crate::server::config::{HfSettings, Secret};
 use crate::server::providers::{Job, Output, ProviderError, SummaryProvider};
 
@@ -115,8 +116,8 @@ impl SummaryProvider for HuggingFace {
         ProviderKind::HuggingFace
     }
 
-    fn models(&self) -> Vec<ModelInfo> {
-        super::known_models()
+    fn models(&self, lang: Lang) -> Vec<ModelInfo> {
+        super::known_models(lang)
     }
 
     fn describe_other(&self, model: &str) -> Option<ModelInfo> {

@@ -7,29 +7,19 @@ pub use client::HuggingFace;
 
 use crate::domain::models::{ModelInfo, ProviderKind};
 use crate::domain::params::Param;
+use crate::domain::settings::Lang;
+use crate::i18n::{texts, ServerTexts};
 
-/// The models offered in the picker when a token is set (any other id may be typed in).
-const KNOWN: &[(&str, u32, &str)] = &[
-    (
-        "facebook/bart-large-cnn",
-        1024,
-        "BART large, trained on CNN/DailyMail news: a good general default.",
-    ),
-    (
-        "sshleifer/distilbart-cnn-12-6",
-        1024,
-        "A distilled BART: faster, nearly as good on news.",
-    ),
-    (
-        "google/pegasus-xsum",
-        512,
-        "PEGASUS trained on BBC XSum: very short, one-sentence summaries.",
-    ),
-    (
-        "philschmid/bart-large-cnn-samsum",
-        1024,
-        "BART trained on SAMSum: made for chats and dialogues.",
-    ),
+/// Where the catalogue keeps a model's description.
+type Describe = fn(&ServerTexts) -> &'static str;
+
+/// The models offered in the picker when a token is set (any other id may be typed in): id,
+/// input window, and where the catalogue keeps its description.
+const KNOWN: &[(&str, u32, Describe)] = &[
+    ("facebook/bart-large-cnn", 1024, |t| t.bart_large_cnn),
+    ("sshleifer/distilbart-cnn-12-6", 1024, |t| t.distilbart_cnn),
+    ("google/pegasus-xsum", 512, |t| t.pegasus_xsum),
+    ("philschmid/bart-large-cnn-samsum", 1024, |t| t.bart_samsum),
 ];
 
 pub const DEFAULT_MODEL: &str = "facebook/bart-large-cnn";
@@ -49,6 +39,11 @@ fn info(id: &str, window: u32, description: &str) -> ModelInfo {
     }
 }
 
-pub fn known_models() -> Vec<ModelInfo> {
-    KNOWN.iter().map(|(id, w, d)| info(id, *w, d)).collect()
+/// The listed models, described in `lang`.
+pub fn known_models(lang: Lang) -> Vec<ModelInfo> {
+    let t = &texts(lang).server;
+    KNOWN
+        .iter()
+        .map(|(id, window, description)| info(id, *window, description(t)))
+        .collect()
 }

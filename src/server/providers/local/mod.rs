@@ -13,15 +13,14 @@ use futures::future::BoxFuture;
 
 use crate::domain::models::{ModelInfo, ProviderKind, LOCAL_SEMANTIC, LOCAL_TEXTRANK};
 use crate::domain::params::{LengthPreset, Param, SummaryParams};
-use crate::server::inference::registry::LocalModels;
+use crate::domain::settings::Lang;
+use crate::i18n::texts;
+use crate::server::inference::registry::{LocalModels, ModelProblem};
 use crate::server::providers::{Job, Output, ProviderError, SummaryProvider};
 
 pub struct LocalEngine {
     models: Arc<LocalModels>,
 }
-
-const EXTRACT_REASON: &str = "Not used by this model: it picks sentences from your text rather \
-                              than writing new words.";
 
 fn extract_options(p: &SummaryParams) -> textrank::ExtractOptions {
     let (default_min, default_max) = LengthPreset::Medium.lengths();
@@ -52,7 +51,7 @@ impl LocalEngine {
                     .models
                     .embedder
                     .as_ref()
-                    .map_err(|why| ProviderError::Internal(why.clone()))?;
+                    .map_err(|why| ProviderError::Internal(format!("{why:?}")))?;
                 let extract = semantic::summarize(embedder, &job.text, &opts)
                     .await
                     .map_err(ProviderError::from)?;
@@ -82,7 +81,8 @@ impl SummaryProvider for LocalEngine {
         ProviderKind::Local
     }
 
-    fn models(&self) -> Vec<ModelInfo> {
+    fn models(&self, lang: Lang) -> Vec<ModelInfo> {
+        let t = &texts(lang).server;
         let extract = |id: &str, label: &str, description: &str| ModelInfo {
             id: id.to_string(),
             label: label.to_string(),
@@ -90,26 +90,16 @@ impl SummaryProvider for LocalEngine {
             description: description.to_string(),
             input_window: None,
             honours: vec![Param::MinLength, Param::MaxLength],
-            ignores_reason: EXTRACT_REASON.to_string(),
+            ignores_reason: t.extract_ignores.to_string(),
             experimental: false,
             samples: false,
             unavailable: None,
         };
         let mut out = vec![
-            extract(
-                LOCAL_TEXTRANK,
-                "Local · TextRank extract",
-                "Runs inside Precis, no internet needed: picks the most central sentences of \
-                 your text, word for word.",
-            ),
+            extract(LOCAL_TEXTRANK, t.textrank_label, t.textrank_description),
             ModelInfo {
-                unavailable: self.models.embedder.as_ref().err().cloned(),
-                ..extract(
-                    LOCAL_SEMANTIC,
-                    "Local · semantic extract",
-                    "Runs inside Precis, no internet needed: picks the sentences closest in \
-                     meaning to the whole text (MiniLM embeddings), avoiding repeats, word for word.",
-                )
+                unavailable: self.models.embedder.as_ref().err().map(|p| p.tell(lang)),
+                ..extract(LOCAL_SEMANTIC, t.semantic_label, t.semantic_description)
             },
         ];
         for entry in &self.models.llms {
@@ -117,10 +107,7 @@ impl SummaryProvider for LocalEngine {
                 id: entry.id.clone(),
                 label: entry.label.clone(),
                 provider: ProviderKind::Local,
-                description: "Runs inside Precis, no internet needed: a small language model \
-                              writes the summary in its own words. Experimental: it can get \
-                              facts wrong, so check it against your text."
-                    .to_string(),
+                description: t.local_llm_description.to_string(),
                 input_window: entry
                     .llm
                     .as_ref()
@@ -130,10 +117,20 @@ impl SummaryProvider for LocalEngine {
                 ignores_reason: String::new(),
                 experimental: true,
                 samples: true,
-                unavailable: entry.llm.as_ref().err().cloned(),
+                unavailable: entry.llm.as_ref().err().map(|p| p.tell(lang)),
             });
         }
         out
+    }
+
+    fn problem(&self, model: &str) -> Option<ModelProblem> {
+        match model {
+            LOCAL_SEMANTIC => self.models.embedder.as_ref().err().copied(),
+            id => self
+                .models
+                .llm(id)
+                .and_then(|e| e.llm.as_ref().err().copied()),
+        }
     }
 
     fn summarize(&self, job: Job) -> BoxFuture<'_, Result<Output, ProviderError>> {
