@@ -259,24 +259,37 @@ impl leptos::server_fn::error::FromServerFnError for ErrorResponse {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 
     /// Failures of the transport itself: the request never reached Precis, or what came back
-    /// was not one of our error bodies (a proxy's HTML page, say).
+    /// was not one of our error bodies (a proxy's HTML page, say). Made in the browser, told in
+    /// the page's language.
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr as E;
+        let t = crate::i18n::texts(page_lang());
         let error = match value {
-            E::Request(_) => PublicError::new(
-                ErrorCode::Network,
-                "Precis could not be reached. Check your connection and try again.",
-            ),
-            E::Args(_) | E::MissingArg(_) => PublicError::new(
-                ErrorCode::InvalidRequest,
-                "The request was incomplete. Reload the page and try again.",
-            ),
-            _ => PublicError::new(
-                ErrorCode::Internal,
-                "Something went wrong on the way back from Precis. Try again in a moment.",
-            ),
+            E::Request(_) => PublicError::new(ErrorCode::Network, t.unreachable),
+            E::Args(_) | E::MissingArg(_) => {
+                PublicError::new(ErrorCode::InvalidRequest, t.request_unprepared)
+            }
+            _ => PublicError::new(ErrorCode::Internal, t.answer_unreadable),
         };
         error.into()
+    }
+}
+
+/// The language of the page this code runs in (`<html lang>`); English on the server, whose
+/// own answers are worded elsewhere (`server::lang`).
+fn page_lang() -> super::settings::Lang {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| super::settings::Lang::from_tag(&tag))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        super::settings::Lang::En
     }
 }
 

@@ -210,6 +210,7 @@ pub(super) static EN: Texts = Texts {
     cannot_run_here: |model, why| format!("{model} cannot run on this server. {why}"),
     seed_invalid: "Seed must be a whole number of 0 or more; leave it empty for a random one.",
     request_unprepared: "The request could not be prepared. Reload the page and try again.",
+    answer_unreadable: "Something went wrong on the way back from Precis. Try again in a moment.",
     unreachable: "Precis could not be reached. Check your connection and try again.",
     connection_lost:
         "The connection to Precis was lost before the summary was finished. Try again.",

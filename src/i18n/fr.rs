@@ -220,6 +220,8 @@ pub(super) static FR: Texts = Texts {
     seed_invalid: "La graine doit être un nombre entier positif ou nul\u{202f}; laissez-la vide \
                    pour un tirage au hasard.",
     request_unprepared: "La demande n’a pas pu être préparée. Rechargez la page et réessayez.",
+    answer_unreadable: "Un problème est survenu au retour de la réponse de Precis. Réessayez dans \
+                        un instant.",
     unreachable: "Impossible de joindre Precis. Vérifiez votre connexion et réessayez.",
     connection_lost: "La connexion à Precis a été perdue avant la fin du résumé. Réessayez.",
     unexplained_status: |status| {

@@ -202,6 +202,8 @@ pub struct Texts {
     pub cannot_run_here: fn(model: &str, why: &str) -> String,
     pub seed_invalid: &'static str,
     pub request_unprepared: &'static str,
+    /// A server function's answer that could not be read (a proxy's page, say).
+    pub answer_unreadable: &'static str,
     pub unreachable: &'static str,
     pub connection_lost: &'static str,
     pub unexplained_status: fn(status: u16) -> String,

@@ -217,6 +217,7 @@ pub(super) static PT: Texts = Texts {
         "A semente deve ser um número inteiro igual ou superior a 0; deixe o campo vazio \
                    para um sorteio aleatório.",
     request_unprepared: "Não foi possível preparar o pedido. Recarregue a página e tente de novo.",
+    answer_unreadable: "Algo deu errado no caminho de volta do Precis. Tente de novo em instantes.",
     unreachable: "Não foi possível chegar ao Precis. Verifique a rede e tente de novo.",
     connection_lost: "A comunicação com o Precis foi interrompida antes de o resumo terminar. \
                       Tente de novo.",
