@@ -23,6 +23,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 SCHEMATHESIS_VERSION=4.32.5
+# The generator itself: the same seed draws the same requests only with the same Hypothesis.
+HYPOTHESIS_VERSION=6.170.27
 venv="${PRECIS_SCHEMATHESIS_VENV:-$HOME/.cache/precis/schemathesis-venv}"
 bin="${PRECIS_BIN:-$ROOT/target/debug/precis}"
 deep=false
@@ -33,13 +35,15 @@ else examples="${PRECIS_SCHEMATHESIS_EXAMPLES:-500}"; fi
 seed="${PRECIS_SCHEMATHESIS_SEED:-20261204}"
 [ -x "$bin" ] || die "$bin not found: build it first (cargo build --no-default-features --features ssr)"
 
-if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qx "schemathesis, version $SCHEMATHESIS_VERSION"; then
+if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qx "schemathesis, version $SCHEMATHESIS_VERSION" \
+   || ! "$venv/bin/python" -c "import hypothesis, sys; sys.exit(hypothesis.__version__ != '$HYPOTHESIS_VERSION')" 2>/dev/null; then
   command -v python3 >/dev/null || apt_install python3
   log "installing schemathesis $SCHEMATHESIS_VERSION into $venv"
   rm -rf "$venv"
   # Debian's python3 makes virtual environments only with python3-venv installed
   python3 -m venv "$venv" 2>/dev/null || { rm -rf "$venv"; apt_install python3-venv; python3 -m venv "$venv"; }
-  "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+    "hypothesis==$HYPOTHESIS_VERSION"
 fi
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
