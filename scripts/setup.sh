@@ -52,8 +52,9 @@ bash "$ROOT/scripts/models.sh"
 if $want_e2e; then
   apt_install chromium
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
-    log "installing the Playwright test runner (no browser download: Debian's Chromium is used)"
+  # axe-core: the accessibility checks (tests/a11y.spec.mjs); a checkout installed before it needs it too
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ ! -d "$ROOT/end2end/node_modules/axe-core" ]; then
+    log "installing the Playwright test runner and axe-core (no browser download: Debian's Chromium is used)"
     (cd "$ROOT/end2end" && npm ci -s)
   fi
 fi
