@@ -36,7 +36,43 @@ const PlainSummaryPath = (system) => ({
   },
 });
 
+// What a wrapped component cannot reach, mended in the page as Swagger UI draws it:
+// - a response's example picker (a <select>), the request body (a <textarea>) and a parameter's
+//   list of choices (a <select>) have no label;
+// - a code block (an example, a response, the curl command) scrolls when long, and a scrolling
+//   box must be reachable by keyboard to be scrolled without a mouse
+//   (axe: scrollable-region-focusable).
+function mend(root) {
+  for (const select of root.querySelectorAll('select.examples-select-element:not([aria-label])')) {
+    select.setAttribute('aria-label', 'Examples');
+  }
+  for (const body of root.querySelectorAll('textarea.body-param__text:not([aria-label])')) {
+    body.setAttribute('aria-label', 'Request body');
+  }
+  // a parameter's value (a text box, or a list for a choice), named after the parameter
+  for (const row of root.querySelectorAll('tr[data-param-name]')) {
+    const fields = row.querySelectorAll(
+      '.parameters-col_description :is(select, textarea, input:not([type="checkbox"])):not([aria-label])',
+    );
+    for (const field of fields) field.setAttribute('aria-label', row.dataset.paramName);
+  }
+  for (const code of root.querySelectorAll('.highlight-code > pre:not([tabindex]), pre.curl:not([tabindex])')) {
+    code.setAttribute('tabindex', '0');
+  }
+  // the modal's close button is an icon; its Authorize and Logout buttons have a name that is
+  // not their text (a speech-input user says what they see): the text is the name
+  for (const close of root.querySelectorAll('button.close-modal:not([aria-label])')) {
+    close.setAttribute('aria-label', 'Close');
+  }
+  for (const button of root.querySelectorAll('.auth-btn-wrapper button[aria-label]')) {
+    button.removeAttribute('aria-label');
+  }
+}
+
 window.addEventListener('load', () => {
+  const root = document.getElementById('swagger-ui');
+  new MutationObserver(() => mend(root)).observe(root, { childList: true, subtree: true });
+
   // eslint-disable-next-line no-undef
   window.ui = SwaggerUIBundle({
     url: '/api/openapi.json',
