@@ -80,13 +80,27 @@ for (const theme of ['light', 'dark']) {
       await expectTheme(page);
       await expect(historyPanel(page)).toContainText(/no summaries yet/i);
       await expectAccessible(page, `the studio with an empty history, ${theme}`);
+      // a problem told under the form
+      await page.getByRole('button', { name: 'Summarize', exact: true }).click();
+      await expect(page.getByRole('alert').filter({ hasText: /some text to summarize/ }).first()).toBeVisible();
+      await expectAccessible(page, `the studio with an empty text refused, ${theme}`);
     });
 
     test(`studio, after a summary (${theme})`, async ({ page }) => {
       await gotoStudio(page, 'hf');
       await summarize(page, `${COUNCIL_TEXT} Tag ${uniqueTag()}.`);
-      await expect(historyPanel(page).getByRole('listitem')).toHaveCount(1);
+      const history = historyPanel(page);
+      await expect(history.getByRole('listitem')).toHaveCount(1);
       await expectAccessible(page, `the studio with a summary and one history entry, ${theme}`);
+      // "Clear all" asks first
+      await history.getByRole('button', { name: 'Clear all', exact: true }).click();
+      await expect(history.getByRole('group')).toBeVisible();
+      await expectAccessible(page, `the history asking to confirm Clear all, ${theme}`);
+      await history.getByRole('button', { name: 'Keep', exact: true }).click();
+      // a search that finds nothing
+      await history.getByRole('searchbox', { name: 'Search history', exact: true }).fill('nothing like this');
+      await expect(history).toContainText('No summaries match');
+      await expectAccessible(page, `the history with a search that matches nothing, ${theme}`);
     });
 
     test(`studio that asks to sign in (members only) (${theme})`, async ({ page }) => {
@@ -157,13 +171,42 @@ for (const theme of ['light', 'dark']) {
       await expect(models).toBeVisible();
       await expectAccessible(page, `/api/docs, ${theme}`);
 
-      // an operation open and tried: parameters, responses, the live answer
+      // an operation open and tried: responses, the live answer, the curl command
       await models.click();
       await page.getByRole('button', { name: 'Try it out' }).click();
       await page.getByRole('button', { name: 'Execute' }).click();
       const live = page.getByRole('table').filter({ hasText: 'Response body' });
       await expect(live.getByRole('cell', { name: '200', exact: true })).toBeVisible();
       await expectAccessible(page, `/api/docs with GET /api/v1/models tried out, ${theme}`);
+    });
+
+    test(`API page, operations with parameters and a body, and the Authorize dialog (${theme})`, async ({
+      page,
+    }) => {
+      await page.goto(url('local', '/api/docs'));
+      // a request body (and its JSON answer), query parameters with a list of choices, and the
+      // section headers of POST, GET and PUT with their Cancel button
+      for (const [method, path] of [
+        ['POST', '/api/v1/summaries'],
+        ['GET', '/api/v1/summaries/export'],
+        ['PUT', '/api/v1/settings'],
+      ]) {
+        const op = operation(page, method, path);
+        await op.click();
+        await expect(op).toHaveAttribute('aria-expanded', 'true');
+      }
+      // each "Try it out" becomes "Cancel" once clicked
+      for (let opened = 1; opened <= 3; opened++) {
+        await page.getByRole('button', { name: 'Try it out' }).first().click();
+        await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(opened);
+      }
+      await page.getByRole('button', { name: 'Execute' }).first().click(); // POST /api/v1/summaries
+      await expect(page.getByRole('table').filter({ hasText: 'Response body' }).first()).toContainText('"summary"');
+      await expectAccessible(page, `/api/docs with three operations tried out, ${theme}`);
+
+      await page.getByRole('button', { name: 'Authorize' }).first().click();
+      await expect(page.getByRole('heading', { name: 'Available authorizations' })).toBeVisible();
+      await expectAccessible(page, `/api/docs with the Authorize dialog open, ${theme}`);
     });
   });
 }
