@@ -63,8 +63,10 @@ fi
 if ! grep -qs "\"version\": \"$want_swagger\"" "$api_docs/node_modules/swagger-ui-dist/package.json"; then
   need_swagger=true; npm_what+=("Swagger UI $want_swagger")
 fi
-if $want_e2e && [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
-  need_playwright=true; npm_what+=("the Playwright test runner")
+# axe-core too: the accessibility checks (a checkout installed before they came needs it)
+if $want_e2e && { [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
+                  || [ ! -d "$ROOT/end2end/node_modules/axe-core" ]; }; then
+  need_playwright=true; npm_what+=("the Playwright test runner and axe-core")
 fi
 if [ ${#npm_what[@]} -gt 0 ]; then
   printf -v what '%s, ' "${npm_what[@]}"

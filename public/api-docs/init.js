@@ -3,7 +3,76 @@
 // Content-Security-Policy (script-src 'self'). Every asset comes from this server.
 'use strict';
 
+// The theme: the one chosen in the app (its precis_prefs cookie, e.g. "lang=fr&theme=dark"),
+// else the system's. Swagger UI has a dark palette of its own under <html class="dark-mode">;
+// precis.css mends its colours where they lack contrast. Set now, before the first paint.
+(() => {
+  const cookie = document.cookie
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('precis_prefs='));
+  const chosen = cookie && new URLSearchParams(cookie.slice('precis_prefs='.length)).get('theme');
+  const system = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    const dark = chosen === 'dark' || (chosen !== 'light' && system.matches);
+    document.documentElement.classList.toggle('dark-mode', dark);
+  };
+  apply();
+  system.addEventListener('change', apply);
+})();
+
+// An operation's summary is a button (it opens the operation); with deep linking on, Swagger UI
+// puts the operation's link inside it: a link in a button, which a keyboard or screen reader
+// cannot reach on its own (axe: nested-interactive). The path stays plain text in the button;
+// deep linking itself (the address follows the open operation, and reopens it) is unchanged.
+// eslint-disable-next-line no-unused-vars
+const PlainSummaryPath = (system) => ({
+  wrapComponents: {
+    OperationSummaryPath: (Original) => (props) =>
+      system.React.createElement(Original, {
+        ...props,
+        operationProps: props.operationProps.set('isDeepLinkingEnabled', false),
+      }),
+  },
+});
+
+// What a wrapped component cannot reach, mended in the page as Swagger UI draws it:
+// - a response's example picker (a <select>), the request body (a <textarea>) and a parameter's
+//   list of choices (a <select>) have no label;
+// - a code block (an example, a response, the curl command) scrolls when long, and a scrolling
+//   box must be reachable by keyboard to be scrolled without a mouse
+//   (axe: scrollable-region-focusable).
+function mend(root) {
+  for (const select of root.querySelectorAll('select.examples-select-element:not([aria-label])')) {
+    select.setAttribute('aria-label', 'Examples');
+  }
+  for (const body of root.querySelectorAll('textarea.body-param__text:not([aria-label])')) {
+    body.setAttribute('aria-label', 'Request body');
+  }
+  // a parameter's value (a text box, or a list for a choice), named after the parameter
+  for (const row of root.querySelectorAll('tr[data-param-name]')) {
+    const fields = row.querySelectorAll(
+      '.parameters-col_description :is(select, textarea, input:not([type="checkbox"])):not([aria-label])',
+    );
+    for (const field of fields) field.setAttribute('aria-label', row.dataset.paramName);
+  }
+  for (const code of root.querySelectorAll('.highlight-code > pre:not([tabindex]), pre.curl:not([tabindex])')) {
+    code.setAttribute('tabindex', '0');
+  }
+  // the modal's close button is an icon; its Authorize and Logout buttons have a name that is
+  // not their text (a speech-input user says what they see): the text is the name
+  for (const close of root.querySelectorAll('button.close-modal:not([aria-label])')) {
+    close.setAttribute('aria-label', 'Close');
+  }
+  for (const button of root.querySelectorAll('.auth-btn-wrapper button[aria-label]')) {
+    button.removeAttribute('aria-label');
+  }
+}
+
 window.addEventListener('load', () => {
+  const root = document.getElementById('swagger-ui');
+  new MutationObserver(() => mend(root)).observe(root, { childList: true, subtree: true });
+
   // eslint-disable-next-line no-undef
   window.ui = SwaggerUIBundle({
     url: '/api/openapi.json',
@@ -18,5 +87,6 @@ window.addEventListener('load', () => {
     layout: 'BaseLayout',
     // eslint-disable-next-line no-undef
     presets: [SwaggerUIBundle.presets.apis],
+    plugins: [PlainSummaryPath],
   });
 });

@@ -98,7 +98,13 @@ pub fn HistoryPanel() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite">
                 {move || announce.get()}
             </p>
-            <div class="history-results" aria-busy=move || pending.get().to_string()>
+            // The filters and "Load more" name this box in `aria-controls`: it is always there,
+            // whether it holds the list, "no summaries yet" or a problem.
+            <div
+                class="history-results"
+                id="history-results"
+                aria-busy=move || pending.get().to_string()
+            >
                 <Transition
                     fallback=move || view! { <p class="muted">{prefs.text(|t| t.history.loading)}</p> }
                     set_pending=pending.write_only()
@@ -207,7 +213,7 @@ fn Results(
             }
         >
             <p class="muted count">{status.clone()}</p>
-            <ul class="history-list" id="history-results" aria-label=prefs.text(|t| t.history.list)>
+            <ul class="history-list" aria-label=prefs.text(|t| t.history.list)>
                 <For each=move || items.get() key=|item| item.id let:item>
                     <HistoryEntry item on_deleted/>
                 </For>
