@@ -157,11 +157,11 @@ for (const theme of ['light', 'dark']) {
       const response = await page.goto(url('hf', '/no-such-page'));
       expect(response.status()).toBe(404);
       await expect(page.getByRole('alert')).toContainText('Go back to the studio');
-      // Checked as served, not waited for hydration or the cookie's theme: the 404 page is
-      // rendered by the router's fallback, without the request's context, so its hydration
-      // script has no CSP nonce (the browser refuses it) and the theme is "system" (the
-      // emulated colour scheme still makes it light or dark).
+      // rendered with the request's context like every page: its nonce lets it hydrate, and
+      // the person's theme is read
       await page.waitForLoadState('networkidle');
+      await waitUntilLive(page);
+      await expectTheme(page);
       await expectAccessible(page, `the 404 page, ${theme}`);
     });
 

@@ -222,29 +222,30 @@ fn page_routes() -> Vec<AxumRouteListing> {
 
 fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Router {
     let routes = page_routes();
+    // What every page render gets, the 404 page's too (without it, its hydration script
+    // carried no nonce and never ran, and the person's theme was not read).
+    let page_context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            // The CSP header of this response names this nonce; Leptos puts it on the
+            // inline hydration script.
+            let nonce = use_context::<axum::http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+            if let Some(CspNonce(nonce)) = nonce {
+                provide_context(leptos::nonce::Nonce::from_value(nonce));
+            }
+        }
+    };
     let pages: Router = Router::new()
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            {
-                let state = state.clone();
-                move || {
-                    provide_context(state.clone());
-                    // The CSP header of this response names this nonce; Leptos puts it on the
-                    // inline hydration script.
-                    let nonce = use_context::<axum::http::request::Parts>()
-                        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
-                    if let Some(CspNonce(nonce)) = nonce {
-                        provide_context(leptos::nonce::Nonce::from_value(nonce));
-                    }
-                }
-            },
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, shell))
         .with_state(state.clone());
 
     // Everything that summarizes (REST and the page's stream) goes through the limiter; it and
