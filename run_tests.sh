@@ -17,7 +17,7 @@ stage "formatting and lints (cargo fmt, clippy for the server and the browser)" 
 
 stage "unit and integration tests" "build and run, about 8-10 min cold"
 # Also builds target/debug/precis, the server the browser tests start.
-cargo test --no-default-features --features ssr
+cargo test --workspace --no-default-features --features precis/ssr
 
 stage "API fuzzing against the OpenAPI document (schemathesis, seeded; regressions replayed)" "about 2-3 min"
 bash scripts/schemathesis.sh

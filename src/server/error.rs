@@ -235,8 +235,8 @@ mod tests {
     use super::*;
     use crate::domain::errors::Field;
     use crate::domain::params::{Param, Reason};
-    use crate::server::inference::registry::ModelProblem;
     use crate::server::providers::catalog::Unavailable;
+    use precis_engine::registry::ModelProblem;
 
     /// A failure the server answers with `code`. Exhaustive: a new code does not compile until
     /// it has an example here, and so its sentences in every language (the test below).

@@ -6,7 +6,6 @@ pub mod db;
 pub mod error;
 pub mod history;
 pub mod identity;
-pub mod inference;
 pub mod lang;
 pub mod longdoc;
 pub mod openapi;

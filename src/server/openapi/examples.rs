@@ -5,13 +5,13 @@
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::Json;
+use precis_engine::registry::FIX_COMMAND;
 
 use crate::domain::models::{Catalog, ModelInfo, ProviderKind, LOCAL_SEMANTIC, LOCAL_TEXTRANK};
 use crate::domain::params::{Param, SummaryParams};
 use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
 use crate::server::error::AppError;
-use crate::server::inference::registry::FIX_COMMAND;
 use crate::server::providers::catalog::Providers;
 use crate::server::providers::ProviderError;
 use crate::server::routes::api::describe;

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use precis_engine::registry::{LocalModels, ModelProblem};
+
 use super::huggingface::{self, HuggingFace};
 use super::local::LocalEngine;
 use super::SummaryProvider;
@@ -9,7 +11,6 @@ use crate::domain::models::{Catalog, ModelInfo, LOCAL_TEXTRANK};
 use crate::domain::settings::Lang;
 use crate::i18n::texts;
 use crate::server::config::Settings;
-use crate::server::inference::registry::{LocalModels, ModelProblem};
 
 #[derive(Clone)]
 pub struct Providers {
@@ -41,7 +42,7 @@ impl Unavailable {
         match self {
             Self::NoSuchLocal { id } => (t.no_such_local_model)(id),
             Self::NeedsToken { id } => (t.needs_hf_token)(id),
-            Self::Model(problem) => problem.tell(lang),
+            Self::Model(problem) => super::local::tell(*problem, lang),
         }
     }
 }

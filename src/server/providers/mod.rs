@@ -6,6 +6,9 @@ pub mod huggingface;
 pub mod local;
 
 use futures::future::BoxFuture;
+use precis_engine::pool::PoolError;
+use precis_engine::registry::ModelProblem;
+use precis_engine::EngineError;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::domain::errors::{ErrorCode, Field, PublicError};
@@ -14,9 +17,6 @@ use crate::domain::params::SummaryParams;
 use crate::domain::settings::Lang;
 use crate::domain::stream::{Stage, SummaryEvent};
 use crate::i18n::texts;
-use crate::server::inference::pool::PoolError;
-use crate::server::inference::registry::ModelProblem;
-use crate::server::inference::EngineError;
 
 /// Where a provider sends text as it is generated (and the service sends progress); a no-op
 /// for callers that only want the finished summary.

@@ -4,10 +4,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use precis_engine::llm::{GenerateOptions, Generation, Llm, StopReason};
+use precis_engine::pool::InferencePool;
+use precis_engine::sampler::SamplingConfig;
+
 use crate::domain::params::{LengthPreset, SummaryParams};
-use crate::server::inference::llm::{GenerateOptions, Generation, Llm, StopReason};
-use crate::server::inference::pool::InferencePool;
-use crate::server::inference::sampler::SamplingConfig;
 use crate::server::providers::{Output, ProviderError, TokenSink};
 
 /// Longest prompt (text + instructions) the studio gives a local model, in its tokens. Small

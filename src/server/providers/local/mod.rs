@@ -10,13 +10,28 @@ pub mod textrank;
 use std::sync::Arc;
 
 use futures::future::BoxFuture;
+use precis_engine::registry::{LocalModels, ModelProblem, DEFAULT_GGUF, FIX_COMMAND};
 
 use crate::domain::models::{ModelInfo, ProviderKind, LOCAL_SEMANTIC, LOCAL_TEXTRANK};
 use crate::domain::params::{LengthPreset, Param, SummaryParams};
 use crate::domain::settings::Lang;
 use crate::i18n::texts;
-use crate::server::inference::registry::{LocalModels, ModelProblem};
 use crate::server::providers::{Job, Output, ProviderError, SummaryProvider};
+
+/// Why a local model cannot run, in `lang`, with the command that fixes it.
+pub fn tell(problem: ModelProblem, lang: Lang) -> String {
+    let t = &texts(lang).server;
+    match problem {
+        ModelProblem::NotInstalled => (t.model_not_installed)(DEFAULT_GGUF, FIX_COMMAND),
+        ModelProblem::EmbedderNotInstalled { file } => {
+            (t.embedder_not_installed)(file, FIX_COMMAND)
+        }
+        ModelProblem::Damaged => (t.model_damaged)(FIX_COMMAND),
+        ModelProblem::EmbedderDamaged => (t.embedder_damaged)(FIX_COMMAND),
+        ModelProblem::DiscoveryFailed => (t.model_discovery_failed)(FIX_COMMAND),
+        ModelProblem::DownloadFailed => t.model_download_failed.to_string(),
+    }
+}
 
 pub struct LocalEngine {
     models: Arc<LocalModels>,
@@ -98,7 +113,7 @@ impl SummaryProvider for LocalEngine {
         let mut out = vec![
             extract(LOCAL_TEXTRANK, t.textrank_label, t.textrank_description),
             ModelInfo {
-                unavailable: self.models.embedder.as_ref().err().map(|p| p.tell(lang)),
+                unavailable: self.models.embedder.as_ref().err().map(|p| tell(*p, lang)),
                 ..extract(LOCAL_SEMANTIC, t.semantic_label, t.semantic_description)
             },
         ];
@@ -117,7 +132,7 @@ impl SummaryProvider for LocalEngine {
                 ignores_reason: String::new(),
                 experimental: true,
                 samples: true,
-                unavailable: entry.llm.as_ref().err().map(|p| p.tell(lang)),
+                unavailable: entry.llm.as_ref().err().map(|p| tell(*p, lang)),
             });
         }
         out

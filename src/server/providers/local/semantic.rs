@@ -4,11 +4,12 @@
 //! ([`textrank::summarize_ranked`]): verbatim sentences in their original order, so the
 //! summary is faithful by construction.
 
+use precis_engine::batcher::EmbedBatcher;
+use precis_engine::embed::cosine;
+use precis_engine::EngineError;
+
 use super::sentences::{ends_with_terminal, split_sentences};
 use super::textrank::{self, Extract, ExtractOptions};
-use crate::server::inference::batcher::EmbedBatcher;
-use crate::server::inference::embed::cosine;
-use crate::server::inference::EngineError;
 
 /// Sentences embedded at most (later ones rank after them, in text order).
 const MAX_EMBEDDED: usize = 1_000;

@@ -1,6 +1,7 @@
 //! The embedded inference engine (candle, pure Rust, CPU): sentence embeddings, small GGUF
 //! language models, the sampler that gives them HuggingFace's parameters, and the dedicated
-//! thread pool they run on. Summarizers built on it live in `providers::local`.
+//! thread pool they run on. No web types: the Precis server builds its capabilities on it
+//! (the summarizers in `server::providers::local`).
 
 pub mod batcher;
 pub mod embed;

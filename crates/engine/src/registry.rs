@@ -36,8 +36,8 @@ pub struct LocalModels {
     pub llms: Vec<LlmEntry>,
 }
 
-/// Why a local model cannot run. The person is told in their language, with what the operator
-/// can do ([`ModelProblem::tell`]); the details (a path, a parser's error) are logged when the
+/// Why a local model cannot run. The server tells the person in their language, with what the
+/// operator can do ([`FIX_COMMAND`]); the details (a path, a parser's error) are logged when the
 /// problem is found, never shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelProblem {
@@ -54,21 +54,6 @@ pub enum ModelProblem {
     DiscoveryFailed,
     /// A model named in `PRECIS_HF_MODELS` could not be fetched from HuggingFace.
     DownloadFailed,
-}
-
-impl ModelProblem {
-    /// The sentence for the person, in `lang`.
-    pub fn tell(self, lang: crate::domain::settings::Lang) -> String {
-        let t = &crate::i18n::texts(lang).server;
-        match self {
-            Self::NotInstalled => (t.model_not_installed)(DEFAULT_GGUF, FIX_COMMAND),
-            Self::EmbedderNotInstalled { file } => (t.embedder_not_installed)(file, FIX_COMMAND),
-            Self::Damaged => (t.model_damaged)(FIX_COMMAND),
-            Self::EmbedderDamaged => (t.embedder_damaged)(FIX_COMMAND),
-            Self::DiscoveryFailed => (t.model_discovery_failed)(FIX_COMMAND),
-            Self::DownloadFailed => t.model_download_failed.to_string(),
-        }
-    }
 }
 
 static EMBEDDERS: OnceLock<Mutex<HashMap<PathBuf, Arc<Embedder>>>> = OnceLock::new();

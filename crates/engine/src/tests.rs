@@ -13,7 +13,7 @@ use super::sampler::SamplingConfig;
 fn models_dir() -> PathBuf {
     std::env::var_os("PRECIS_MODELS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models"))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models"))
 }
 
 fn embedder() -> &'static Embedder {
