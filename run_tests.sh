@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check: formatting and lints, unit and integration tests, then the browser tests
 # (Playwright driving Debian's Chromium against the real server and a mock HuggingFace).
-# Nine numbered stages, each announced with its expected length: about 25 minutes in all on a
+# Nine numbered stages, each announced with its expected length: about 15-20 minutes in all on a
 # fresh 2-core machine (CI), much less when set-up is done and target/ is warm.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,17 +12,17 @@ stages 9   # scripts/setup.sh: 4, scripts/build.sh --site: 1, and 4 here
 
 bash scripts/setup.sh --e2e
 
-stage "formatting and lints (cargo fmt, clippy for the server and the browser)" "about 4-6 min cold"
+stage "formatting and lints (cargo fmt, clippy for the server and the browser)" "about 3-6 min cold"
 ./lint_module.sh
 
-stage "unit and integration tests" "build and run, about 8-10 min cold"
+stage "unit and integration tests" "build and run, about 4-8 min cold"
 # Also builds target/debug/precis, the server the browser tests start.
 cargo test --workspace --no-default-features --features precis/ssr
 
-stage "API fuzzing against the OpenAPI document (schemathesis, seeded; regressions replayed)" "about 2-3 min"
+stage "API fuzzing against the OpenAPI document (schemathesis, seeded; regressions replayed)" "about 1-3 min"
 bash scripts/schemathesis.sh
 
-# One stage, announced by build.sh (about 3-4 min cold)
+# One stage, announced by build.sh (about 2-4 min cold)
 bash scripts/build.sh --site
 
 stage "browser tests (Playwright + Chromium)" "about 4 min"

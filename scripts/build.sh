@@ -23,7 +23,7 @@ if $build_server; then stages 2; else stages 1; fi
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh first"
 
 if $build_server; then
-  if [ "$server_dir" = release ]; then first="about 10-12 min"; else first="several minutes"; fi
+  if [ "$server_dir" = release ]; then first="about 8-12 min"; else first="several minutes"; fi
   if [ -x "target/$server_dir/precis" ]; then again="rebuilds what changed"
   else again="first build, $first"; fi
   stage "building the server (${server_dir})" "$again"
@@ -39,7 +39,7 @@ fi
 
 if [ -f "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm" ]; then
   again="rebuilds what changed, then wasm-opt"
-else again="first build, about 3-4 min with wasm-opt"; fi
+else again="first build, about 2-4 min with wasm-opt"; fi
 stage "building the browser bundle (wasm, release)" "$again"
 "${WASM_CARGO[@]}" build --lib --target wasm32-unknown-unknown --profile wasm-release \
   --no-default-features --features hydrate "${WASM_CARGO_ARGS[@]}" --target-dir target/front
