@@ -95,3 +95,19 @@ test('the studio header links to the API page', async ({ page }) => {
   await expect(page).toHaveURL(`${BASE}api/docs`);
   await expect(operation(page, 'GET', '/api/v1/models')).toBeVisible();
 });
+
+test('a dark theme is applied before Swagger UI loads: no light flash', async ({ page, context }) => {
+  await context.addCookies([{ name: 'precis_prefs', value: 'theme=dark', domain: '127.0.0.1', path: '/' }]);
+  // Swagger UI's bundle held back: what the visitor sees while it downloads
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/api-docs/swagger-ui-bundle.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BASE}api/docs`, { waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveClass(/dark-mode/);
+  release();
+  await expect(page.getByRole('heading', { name: /Precis API/ })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/dark-mode/);
+});
