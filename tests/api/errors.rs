@@ -1,20 +1,10 @@
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::method;
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::helpers::{
-    expect_error, spawn_app, spawn_app_with, sse_events, TestApp, ARTICLE, DEFAULT_MODEL_PATH,
-};
-
-async fn hf_fails_with(app: &TestApp, response: ResponseTemplate) {
-    Mock::given(method("POST"))
-        .and(path(DEFAULT_MODEL_PATH))
-        .respond_with(response)
-        .mount(&app.hf)
-        .await;
-}
+use crate::helpers::{expect_error, spawn_app, spawn_app_with, sse_events, ARTICLE};
 
 /// Each HuggingFace failure → our status, code, and (where it applies) field and retry time.
 #[tokio::test]
@@ -119,7 +109,7 @@ async fn every_upstream_failure_maps_to_its_status_and_code() {
     ];
     for (response, status, code, field, phrase) in cases {
         let app = spawn_app().await;
-        hf_fails_with(&app, response).await;
+        app.hf_fails_with(response).await;
         let res = app.user().summarize(json!({"text": ARTICLE})).await;
         let error = expect_error(res, status, code).await;
         assert_eq!(error["field"].as_str(), field, "{code}");
@@ -131,8 +121,7 @@ async fn every_upstream_failure_maps_to_its_status_and_code() {
 #[tokio::test]
 async fn upstream_rate_limit_passes_on_its_retry_time() {
     let app = spawn_app().await;
-    hf_fails_with(
-        &app,
+    app.hf_fails_with(
         ResponseTemplate::new(429)
             .insert_header("retry-after", "30")
             .set_body_json(json!({"error": "slow down"})),
@@ -146,8 +135,7 @@ async fn upstream_rate_limit_passes_on_its_retry_time() {
 #[tokio::test]
 async fn a_slow_upstream_times_out() {
     let app = spawn_app_with(&[("HF_TIMEOUT_SECS", "1")]).await;
-    hf_fails_with(
-        &app,
+    app.hf_fails_with(
         ResponseTemplate::new(200)
             .set_body_json(json!([{"summary_text": "late"}]))
             .set_delay(Duration::from_secs(3)),
@@ -277,11 +265,8 @@ async fn invalid_requests_never_reach_the_upstream() {
 #[tokio::test]
 async fn stream_errors_carry_the_same_error_as_rest() {
     let app = spawn_app().await;
-    hf_fails_with(
-        &app,
-        ResponseTemplate::new(402).set_body_json(json!({"error": "no credits"})),
-    )
-    .await;
+    app.hf_fails_with(ResponseTemplate::new(402).set_body_json(json!({"error": "no credits"})))
+        .await;
     let rest = expect_error(
         app.user().summarize(json!({"text": ARTICLE})).await,
         502,

@@ -118,6 +118,15 @@ impl TestApp {
             .await;
     }
 
+    /// The mock answers the default model with `response` (a failure, usually).
+    pub async fn hf_fails_with(&self, response: ResponseTemplate) {
+        Mock::given(method("POST"))
+            .and(path(DEFAULT_MODEL_PATH))
+            .respond_with(response)
+            .mount(&self.hf)
+            .await;
+    }
+
     pub async fn db(&self) -> sqlx::SqlitePool {
         let url = format!(
             "sqlite://{}",

@@ -3,12 +3,9 @@
 //! field, and `Retry-After`) never changes: scripts keep working in every language.
 
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
-use crate::helpers::{
-    expect_error, spawn_app, spawn_app_with, sse_events, User, ARTICLE, DEFAULT_MODEL_PATH,
-};
+use crate::helpers::{expect_error, spawn_app, spawn_app_with, sse_events, User, ARTICLE};
 
 async fn summarize_in(user: &User, accept_language: Option<&str>) -> reqwest::Response {
     let mut req = user
@@ -29,13 +26,10 @@ async fn message(res: reqwest::Response, status: u16, code: &str) -> String {
 #[tokio::test]
 async fn an_upstream_failure_is_told_in_the_browsers_language() {
     let app = spawn_app().await;
-    Mock::given(method("POST"))
-        .and(path(DEFAULT_MODEL_PATH))
-        .respond_with(
-            ResponseTemplate::new(402).set_body_json(json!({"error": "Payment required"})),
-        )
-        .mount(&app.hf)
-        .await;
+    app.hf_fails_with(
+        ResponseTemplate::new(402).set_body_json(json!({"error": "Payment required"})),
+    )
+    .await;
     let user = app.user();
     let en = message(
         summarize_in(&user, None).await,
@@ -71,15 +65,11 @@ async fn an_upstream_failure_is_told_in_the_browsers_language() {
 #[tokio::test]
 async fn the_persons_setting_wins_over_cookie_and_browser() {
     let app = spawn_app().await;
-    Mock::given(method("POST"))
-        .and(path(DEFAULT_MODEL_PATH))
-        .respond_with(
-            ResponseTemplate::new(503).set_body_json(
-                json!({"error": "Model is currently loading", "estimated_time": 12.0}),
-            ),
-        )
-        .mount(&app.hf)
-        .await;
+    app.hf_fails_with(
+        ResponseTemplate::new(503)
+            .set_body_json(json!({"error": "Model is currently loading", "estimated_time": 12.0})),
+    )
+    .await;
     let user = app.user();
     // the page's cookie alone
     user.set_cookie("precis_prefs", "lang=fr");
@@ -132,11 +122,7 @@ async fn refusals_before_and_after_identity_are_told_in_the_browsers_language() 
     let pt = message(res, 403, "cross_origin").await;
     assert!(pt.starts_with("O Precis recusou este pedido"), "{pt}");
     // the person's own rate limit
-    Mock::given(method("POST"))
-        .and(path(DEFAULT_MODEL_PATH))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"summary_text": "Short."}])))
-        .mount(&app.hf)
-        .await;
+    app.hf_answers("Short.").await;
     user.list().await; // the anonymous id: the limit is per person
     assert_eq!(summarize_in(&user, Some("fr")).await.status(), 201);
     let fr = message(summarize_in(&user, Some("fr")).await, 429, "rate_limited").await;
@@ -259,10 +245,7 @@ async fn models_are_described_in_the_browsers_language() {
 #[tokio::test]
 async fn a_streamed_failure_is_told_in_the_browsers_language() {
     let app = spawn_app().await;
-    Mock::given(method("POST"))
-        .and(path(DEFAULT_MODEL_PATH))
-        .respond_with(ResponseTemplate::new(500).set_body_string("boom"))
-        .mount(&app.hf)
+    app.hf_fails_with(ResponseTemplate::new(500).set_body_string("boom"))
         .await;
     let user = app.user();
     let res = user
