@@ -106,24 +106,26 @@ pub async fn tell_errors(State(state): State<AppState>, mut req: Request, next: 
     let failure = Failure::default();
     req.extensions_mut().insert(failure.clone());
     let mut response = next.run(req).await;
-    let untold = match response.extensions_mut().remove::<Untold>() {
-        Some(Untold(error)) => Some(error),
+    // What the body says now: English from `IntoResponse`; a server function's, in the
+    // headers' language (`api::ctx::fail`).
+    let (error, worded_in) = match response.extensions_mut().remove::<Untold>() {
+        Some(Untold(error)) => (error, Lang::En),
         // A server function's JSON error; not a plain form's redirect (its error is in the
         // address it redirects to), nor a page whose rendering called a failing function.
         None if (response.status().is_client_error() || response.status().is_server_error())
             && is_json(&response) =>
         {
-            failure.take()
+            match failure.take() {
+                Some(error) => (error, from_headers(&headers)),
+                None => return response,
+            }
         }
-        None => None,
-    };
-    let Some(error) = untold else {
-        return response;
+        None => return response,
     };
     let identity = response.extensions().get::<Identity>().cloned();
     let lang = negotiate(&state, identity.as_ref(), &headers).await;
-    if lang == Lang::En {
-        return response; // already worded so
+    if lang == worded_in {
+        return response;
     }
     let body = ErrorResponse::from(error.public_in(lang));
     match serde_json::to_vec(&body) {
@@ -133,7 +135,7 @@ pub async fn tell_errors(State(state): State<AppState>, mut req: Request, next: 
                 .insert(CONTENT_LENGTH, HeaderValue::from(json.len()));
             *response.body_mut() = axum::body::Body::from(json);
         }
-        Err(e) => tracing::error!(error = %e, "error body not serialisable: left in English"),
+        Err(e) => tracing::error!(error = %e, "error body not serialisable: left as worded"),
     }
     response
 }

@@ -267,3 +267,31 @@ async fn a_streamed_failure_is_told_in_the_browsers_language() {
         "{said}"
     );
 }
+
+#[tokio::test]
+async fn a_saved_english_wins_over_a_french_browser_in_server_functions() {
+    let app = spawn_app().await;
+    let user = app.user();
+    user.sign_up("eve@example.org", "a long enough password")
+        .await;
+    let res = user
+        .send(
+            user.http
+                .put(format!("{}/api/v1/settings", user.base))
+                .header("origin", user.origin())
+                .json(&json!({"lang": "en"})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = user
+        .send(
+            user.http
+                .post(format!("{}/api/ui/keys/create", user.base))
+                .header("origin", user.origin())
+                .header("accept-language", "fr")
+                .form(&[("name", "")]),
+        )
+        .await;
+    let en = message(res, 422, "invalid_key_name").await;
+    assert!(en.starts_with("Give the key a name"), "{en}");
+}
