@@ -9,6 +9,7 @@ use std::convert::Infallible;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::post;
 use axum::{Extension, Json, Router};
@@ -21,7 +22,7 @@ use crate::domain::stream::SummaryEvent;
 use crate::domain::summary::SummarizeRequest;
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
-use crate::server::lang::RequestLang;
+use crate::server::lang::negotiate;
 use crate::server::openapi::responses::StreamErrors;
 use crate::server::openapi::sse::SseEvent;
 use crate::server::openapi::{examples, tags};
@@ -89,7 +90,7 @@ pub fn bad_query() -> AppError {
 pub async fn stream(
     State(state): State<AppState>,
     Extension(identity): Extension<Identity>,
-    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
     query: Result<Query<StreamQuery>, QueryRejection>,
     body: Result<Json<SummarizeRequest>, JsonRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
@@ -104,15 +105,17 @@ pub async fn stream(
 
     let (tx, rx) = mpsc::unbounded_channel();
     let sink = TokenSink::new(tx.clone());
-    let summarizer = state.summarizer.clone();
     let work = async move {
-        let last = match summarizer
+        let last = match state
+            .summarizer
             .summarize_streaming(&identity.user, request, on_loading, sink)
             .await
         {
             Ok(summary) => SummaryEvent::Done { summary },
             Err(e) => {
                 e.report();
+                // the language is looked up only for a failure, as for every other error
+                let lang = negotiate(&state, Some(&identity), &headers).await;
                 SummaryEvent::Error {
                     error: e.public_in(lang),
                 }
