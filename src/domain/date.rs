@@ -141,9 +141,28 @@ pub fn utc_datetime(ms: i64) -> String {
     )
 }
 
+/// Unix milliseconds → "2026-11-21T23:05:09Z" (RFC 3339, UTC, whole seconds).
+pub fn rfc3339(ms: i64) -> String {
+    let rem = ms.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        Date::from_unix_ms(ms),
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_writes_seconds_in_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_764_896_529_999), "2025-12-05T01:02:09Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+    }
 
     #[test]
     fn parses_real_days_only() {

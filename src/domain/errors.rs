@@ -34,6 +34,11 @@ pub enum Field {
     Before,
     Limit,
     Format,
+    /// Ask: the question, a document's title, its file, the documents a question is limited to.
+    Question,
+    Title,
+    File,
+    DocumentIds,
 }
 
 impl Field {
@@ -60,6 +65,10 @@ impl Field {
             Field::Before => "Before",
             Field::Limit => "Limit",
             Field::Format => "Format",
+            Field::Question => "Question",
+            Field::Title => "Title",
+            Field::File => "File",
+            Field::DocumentIds => "Documents",
         }
     }
 
@@ -94,6 +103,10 @@ impl Field {
             Field::Before => "before",
             Field::Limit => "limit",
             Field::Format => "format",
+            Field::Question => "question",
+            Field::Title => "title",
+            Field::File => "file",
+            Field::DocumentIds => "document_ids",
         }
     }
 
@@ -165,6 +178,25 @@ pub enum ErrorCode {
     Network,
     /// A history search, filter, cursor or export format that cannot be used (400).
     InvalidQuery,
+    /// Ask (issue 9): a blank question, or one over the length limit.
+    EmptyQuestion,
+    QuestionTooLong,
+    /// A document over the size limit (413).
+    DocumentTooLarge,
+    /// A file Precis does not read (415): images, office documents, binary data.
+    UnsupportedDocument,
+    /// A document with nothing to read.
+    EmptyDocument,
+    /// A PDF of scanned pages, with no text layer.
+    ImageOnlyPdf,
+    /// A text in an unknown encoding, or a damaged or encrypted PDF.
+    UnreadableDocument,
+    /// A question asked before any document was added, or while all are being indexed.
+    NoDocuments,
+    /// Removing a document of the shared library (only the operator can).
+    SharedDocument,
+    /// The knowledge base's database cannot be reached (503).
+    StoreUnavailable,
 }
 
 impl ErrorCode {
@@ -200,6 +232,16 @@ impl ErrorCode {
             ErrorCode::CrossOrigin => "cross_origin",
             ErrorCode::Network => "network",
             ErrorCode::InvalidQuery => "invalid_query",
+            ErrorCode::EmptyQuestion => "empty_question",
+            ErrorCode::QuestionTooLong => "question_too_long",
+            ErrorCode::DocumentTooLarge => "document_too_large",
+            ErrorCode::UnsupportedDocument => "unsupported_document",
+            ErrorCode::EmptyDocument => "empty_document",
+            ErrorCode::ImageOnlyPdf => "image_only_pdf",
+            ErrorCode::UnreadableDocument => "unreadable_document",
+            ErrorCode::NoDocuments => "no_documents",
+            ErrorCode::SharedDocument => "shared_document",
+            ErrorCode::StoreUnavailable => "store_unavailable",
         }
     }
 }

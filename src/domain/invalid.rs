@@ -4,6 +4,7 @@
 //! request's language.
 
 use super::account::AccountProblem;
+use super::ask::AskProblem;
 use super::errors::{ErrorCode, Field, PublicError};
 use super::history::FilterProblem;
 use super::models::ModelIdProblem;
@@ -69,6 +70,8 @@ pub enum Reason {
         label: String,
         why: String,
     },
+    /// A document or a question (the Ask capability).
+    Ask(AskProblem),
 }
 
 impl Invalid {
@@ -134,6 +137,7 @@ impl crate::i18n::Texts {
             Reason::Limit { value, max } => (self.history.limit_bad)(value, *max),
             Reason::Format { value } => (self.history.format_bad)(value),
             Reason::ModelUnavailable { label, why } => (self.cannot_run_here)(label, why),
+            Reason::Ask(p) => self.ask.problem(lang, p),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Rules and data shapes shared by the browser and the server: compiled into both.
 
 pub mod account;
+pub mod ask;
 pub mod date;
 pub mod errors;
 pub mod history;

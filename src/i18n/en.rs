@@ -2,6 +2,7 @@
 //! labels come from [`Field::label`], the one place the server names its inputs).
 
 mod account;
+mod ask;
 mod history;
 mod keys;
 #[cfg(feature = "ssr")]
@@ -259,6 +260,7 @@ pub(super) static EN: Texts = Texts {
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    ask: ask::ASK,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

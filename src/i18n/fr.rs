@@ -3,6 +3,7 @@
 //! typographic apostrophes; 0 and 1 take the singular (« 0 mot », « 1 mot »).
 
 mod account;
+mod ask;
 mod history;
 mod keys;
 #[cfg(feature = "ssr")]
@@ -276,6 +277,7 @@ pub(super) static FR: Texts = Texts {
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    ask: ask::ASK,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

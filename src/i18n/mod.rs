@@ -41,6 +41,7 @@
 //!   names JSON and Markdown, and the `Authorization: Bearer <key>` header.
 
 mod account;
+mod ask;
 mod en;
 mod fr;
 mod history;
@@ -51,6 +52,7 @@ mod pt;
 mod server;
 
 pub use account::AccountTexts;
+pub use ask::AskTexts;
 pub use history::HistoryTexts;
 pub use keys::KeysTexts;
 #[cfg(feature = "ssr")]
@@ -228,6 +230,7 @@ pub struct Texts {
     pub account: AccountTexts,
     pub keys: KeysTexts,
     pub history: HistoryTexts,
+    pub ask: AskTexts,
     /// What the server answers and says about its models (`server.rs`): not in the browser's
     /// bundle, which shows these sentences as the server sends them.
     #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 //! Only 1 takes the singular ("0 palavras", "1 palavra").
 
 mod account;
+mod ask;
 mod history;
 mod keys;
 #[cfg(feature = "ssr")]
@@ -268,6 +269,7 @@ pub(super) static PT: Texts = Texts {
     account: account::ACCOUNT,
     keys: keys::KEYS,
     history: history::HISTORY,
+    ask: ask::ASK,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

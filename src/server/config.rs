@@ -60,6 +60,8 @@ pub struct Settings {
     pub queue_timeout: Duration,
     pub engine: EngineSettings,
     pub auth: AuthSettings,
+    /// The knowledge base and its two services.
+    pub ask: crate::server::ask::settings::AskSettings,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -129,6 +131,7 @@ impl Settings {
 
     /// Builds settings from any source of variables (tests pass a map).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let ask = crate::server::ask::settings::AskSettings::from_lookup(&get)?;
         let number = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
             match get(name) {
                 None => Ok(default),
@@ -229,6 +232,7 @@ impl Settings {
                     ip_every: Duration::from_secs(6),
                 },
             },
+            ask,
         })
     }
 }

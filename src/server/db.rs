@@ -15,6 +15,8 @@ pub struct Db {
 
 impl Db {
     pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        // Every connection opened from now on has sqlite-vec (the knowledge base's vectors).
+        precis_knowledge::store::sqlite::register_sqlite_vec();
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)

@@ -44,6 +44,9 @@ pub enum AppError {
     },
     #[error("no such summary")]
     NotFound,
+    /// A path a service-only instance does not serve.
+    #[error("not served by this instance")]
+    NotServed { ingest_only: bool },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -54,6 +57,8 @@ pub enum AppError {
     Auth(#[from] AuthError),
     #[error("cross-origin write refused")]
     CrossOrigin,
+    #[error(transparent)]
+    Ask(#[from] crate::server::ask::AskError),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -71,8 +76,9 @@ impl AppError {
             }
             AppError::BadBody(_) | AppError::BadQuery { .. } => StatusCode::BAD_REQUEST,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::NotServed { .. } => StatusCode::NOT_FOUND,
             AppError::CrossOrigin => StatusCode::FORBIDDEN,
+            AppError::Ask(e) => e.status(),
             AppError::Auth(e) => match e {
                 AuthError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 AuthError::WrongCredentials
@@ -130,7 +136,12 @@ impl AppError {
             )
             .with_retry_after(*retry_after),
             AppError::NotFound => PublicError::new(C::NotFound, t.summary_not_found),
+            AppError::NotServed { ingest_only } => PublicError::new(
+                C::NotFound,
+                (texts(lang).ask.not_served_here)(*ingest_only),
+            ),
             AppError::CrossOrigin => PublicError::new(C::CrossOrigin, t.cross_origin),
+            AppError::Ask(e) => e.public_in(lang),
             AppError::Auth(e) => auth_public(e, lang),
             AppError::Database(_)
             | AppError::Record(_)
@@ -157,6 +168,9 @@ impl AppError {
             | AppError::Auth(
                 AuthError::Database(_) | AuthError::Hash(_) | AuthError::Internal(_),
             ) => {
+                tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
+            }
+            AppError::Ask(e) if e.is_internal() => {
                 tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
             }
             AppError::Provider {

@@ -1,5 +1,6 @@
 //! Everything that runs only on the server (feature `ssr`).
 
+pub mod ask;
 pub mod auth;
 pub mod config;
 pub mod db;

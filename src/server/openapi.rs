@@ -24,6 +24,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement
 use utoipa::{Modify, OpenApi};
 
 use self::access::AccessErrors;
+use crate::server::ask::Services;
 use crate::server::routes;
 
 /// Name of the security scheme for `Authorization: Bearer <API key>`.
@@ -54,12 +55,21 @@ pub const API_KEY_SCHEME: &str = "api_key";
         routes::account::revoke_key,
         routes::account::get_settings,
         routes::account::put_settings,
+        crate::server::ask::routes::documents::add,
+        crate::server::ask::routes::documents::list,
+        crate::server::ask::routes::documents::read,
+        crate::server::ask::routes::documents::remove,
+        crate::server::ask::routes::progress::events,
+        crate::server::ask::routes::questions::ask,
+        crate::server::ask::routes::questions::stream,
+        crate::server::ask::routes::questions::models,
     ),
     components(schemas(
         crate::domain::errors::ErrorResponse,
         crate::domain::stream::SummaryEvent,
         crate::domain::history::ExportFormatName,
         routes::stream::Loading,
+        crate::domain::ask::answer::AnswerEvent,
     )),
     modifiers(&Authentication, &AccessErrors),
     tags(
@@ -67,6 +77,8 @@ pub const API_KEY_SCHEME: &str = "api_key";
         (name = tags::MODELS, description = "The models this server offers."),
         (name = tags::HISTORY, description = "Your summaries: search, filter, page through, export, delete."),
         (name = tags::ACCOUNT, description = "Who you are, your API keys and your settings."),
+        (name = tags::DOCUMENTS, description = "The ingestion service: add documents to your knowledge base, follow their indexing, list and remove them."),
+        (name = tags::QUESTIONS, description = "The question service: ask your documents; answers cite the passages they come from."),
         (name = tags::HEALTH, description = "Probes for load balancers and container health checks."),
         (name = tags::META, description = "This document."),
     ),
@@ -139,6 +151,31 @@ pub fn document() -> &'static serde_json::Value {
 pub fn document_json() -> &'static str {
     static JSON: LazyLock<String> = LazyLock::new(|| document().to_string());
     &JSON
+}
+
+/// The document of the operations `services` serves, as JSON text.
+pub fn document_json_for(services: Services) -> &'static str {
+    static INGEST: LazyLock<String> = LazyLock::new(|| only(Services::Ingest).to_string());
+    static ASK: LazyLock<String> = LazyLock::new(|| only(Services::Ask).to_string());
+    match services {
+        Services::All => document_json(),
+        Services::Ingest => &INGEST,
+        Services::Ask => &ASK,
+    }
+}
+
+/// [`document`] without the operations `services` does not serve.
+fn only(services: Services) -> serde_json::Value {
+    let mut doc = document().clone();
+    if let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) {
+        for (path, item) in paths.iter_mut() {
+            if let Some(ops) = item.as_object_mut() {
+                ops.retain(|method, _| services.serves(method, path));
+            }
+        }
+        paths.retain(|_, item| item.as_object().is_some_and(|ops| !ops.is_empty()));
+    }
+    doc
 }
 
 #[cfg(test)]

@@ -12,12 +12,17 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use precis_engine::hub::HubModel;
 use precis_engine::pool::InferencePool;
 use precis_engine::registry::LocalModels;
+use precis_knowledge::store::postgres::PgStore;
+use precis_knowledge::store::sqlite::SqliteStore;
+use precis_knowledge::store::{EmbedderId, VectorStore};
 use tokio::net::TcpListener;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
+use super::ask::routes::{documents, progress, questions};
+use super::ask::Knowledge;
 use super::auth::Auth;
 use super::config::Settings;
+use super::error::AppError;
 use super::db::Db;
 use super::history::History;
 use super::identity::{self, identify, require_person, CookieConfig, KeyError};
@@ -47,6 +52,10 @@ pub enum StartupError {
     CookieKey(#[from] KeyError),
     #[error(transparent)]
     Providers(#[from] CatalogError),
+    #[error("PRECIS_KNOWLEDGE_URL must be a postgres:// URL (or unset, for the embedded store); it is {url}")]
+    KnowledgeUrl { url: String },
+    #[error("knowledge base: {0}")]
+    Knowledge(#[from] precis_knowledge::store::StoreError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -60,7 +69,43 @@ pub struct Application {
     router: Router,
     state: AppState,
     limiter: RateLimiter,
+    ask_limiter: RateLimiter,
     address: SocketAddr,
+}
+
+/// The per-person limits: summaries, and Ask's questions and documents.
+struct Limiters<'a> {
+    summaries: &'a RateLimiter,
+    ask: &'a RateLimiter,
+}
+
+/// The knowledge base's store (PostgreSQL when `PRECIS_KNOWLEDGE_URL` names one, else Precis's
+/// own SQLite file) and the services over it.
+async fn knowledge(
+    settings: &Settings,
+    db: &Db,
+    local: Arc<LocalModels>,
+) -> Result<Knowledge, StartupError> {
+    let embedder = Knowledge::embedder_id(&local).unwrap_or_else(|| EmbedderId {
+        model: precis_engine::registry::EMBEDDER_DIR.to_string(),
+        dims: 384,
+    });
+    let store: Arc<dyn VectorStore> = match &settings.ask.store_url {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Arc::new(PgStore::connect(url, embedder).await?)
+        }
+        Some(url) => {
+            return Err(StartupError::KnowledgeUrl { url: url.clone() });
+        }
+        None => Arc::new(SqliteStore::open(db.write.clone(), db.read.clone(), embedder).await?),
+    };
+    tracing::info!(store = store.kind(), "knowledge base opened");
+    Ok(Knowledge::new(
+        store,
+        local,
+        settings.ask.passages,
+        settings.ask.retrieval,
+    ))
 }
 
 /// The embedded engine's pool and models; language models start loading in the background.
@@ -105,6 +150,11 @@ impl Application {
         let local = Arc::new(local_models(&settings).await);
         let providers = Providers::from_settings(&settings, local.clone())?;
         let history = History::start(db.clone()).await?;
+        let knowledge = knowledge(&settings, &db, local.clone()).await?;
+        if settings.ask.services.ingests() {
+            let knowledge = knowledge.clone();
+            tokio::spawn(async move { knowledge.resume().await });
+        }
         let auth = Auth::new(
             db.clone(),
             history.clone(),
@@ -146,11 +196,17 @@ impl Application {
                 secure: settings.cookie_secure,
             },
             auth,
+            knowledge,
+            services: settings.ask.services,
         };
         let limiter = RateLimiter::new(settings.rate_limit);
+        let ask_limiter = RateLimiter::new(settings.ask.rate_limit);
         let router = router(
             state.clone(),
-            &limiter,
+            Limiters {
+                summaries: &limiter,
+                ask: &ask_limiter,
+            },
             HeaderSettings {
                 tls: settings.cookie_secure,
             },
@@ -160,6 +216,7 @@ impl Application {
             router,
             state,
             limiter,
+            ask_limiter,
             address,
         })
     }
@@ -183,6 +240,7 @@ impl Application {
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleanup = self.limiter.spawn_cleanup();
+        let ask_cleanup = self.ask_limiter.spawn_cleanup();
         let login_limiter = self.state.auth.limiter().clone();
         let login_cleanup = tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -198,6 +256,7 @@ impl Application {
             .with_graceful_shutdown(stop)
             .await;
         cleanup.abort();
+        ask_cleanup.abort();
         login_cleanup.abort();
         if let Err(e) = self.state.history.flush().await {
             tracing::error!(error = %e, "history not flushed at shutdown");
@@ -220,7 +279,72 @@ fn page_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Router {
+fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSettings) -> Router {
+    let services = state.services;
+    let person = middleware::from_fn_with_state(state.clone(), require_person);
+    let mut routes = Router::new()
+        .merge(health::router())
+        .merge(super::routes::openapi::router());
+    // The ingestion service: documents in, listed, followed, removed.
+    if services.ingests() {
+        routes = routes.merge(
+            documents::add_router()
+                .route_layer(limiters.ask.layer())
+                .route_layer(person.clone()),
+        );
+    }
+    // Both services read the document list.
+    routes = routes.merge(
+        documents::read_router()
+            .merge(documents::one_router(services.ingests()))
+            .merge(progress::router())
+            .route_layer(person.clone()),
+    );
+    // The question service.
+    if services.answers() {
+        routes = routes
+            .merge(
+                questions::ask_router()
+                    .route_layer(limiters.ask.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(questions::models_router());
+    }
+    if services.pages() {
+        // Everything that summarizes (REST and the page's stream) goes through the limiter; it
+        // and the history need a person (an account, or an anonymous visitor where allowed).
+        routes = routes
+            .merge(
+                api::summarize_router()
+                    .route_layer(limiters.summaries.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(
+                stream::router()
+                    .route_layer(limiters.summaries.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(history_routes::router().route_layer(person))
+            .merge(account::router())
+            .merge(super::routes::models::router())
+            .fallback_service(pages(&state));
+    } else {
+        routes = routes.fallback(not_served);
+    }
+    routes
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(state.clone(), identify))
+        .layer(middleware::from_fn(refuse_cross_origin))
+        .layer(middleware::from_fn_with_state(headers, security_headers))
+        .layer(middleware::from_fn(limit_bodies))
+        // Every error worded in the request's language (errors from the layers above too).
+        .layer(middleware::from_fn_with_state(state.clone(), tell_errors))
+        // Failures are logged once, with their cause, by AppError::report.
+        .layer(TraceLayer::new_for_http().on_failure(()))
+}
+
+/// The pages (the studio, Ask, accounts), rendered on the server and hydrated.
+fn pages(state: &AppState) -> Router {
     let routes = page_routes();
     // What every page render gets, the 404 page's too (without it, its hydration script
     // carried no nonce and never ran, and the person's theme was not read).
@@ -237,8 +361,8 @@ fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Ro
             }
         }
     };
-    let pages: Router = Router::new()
-        .leptos_routes_with_context(&state, routes, page_context.clone(), {
+    Router::new()
+        .leptos_routes_with_context(state, routes, page_context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
@@ -246,65 +370,52 @@ fn router(state: AppState, limiter: &RateLimiter, headers: HeaderSettings) -> Ro
             AppState,
             _,
         >(page_context, shell))
-        .with_state(state.clone());
-
-    // Everything that summarizes (REST and the page's stream) goes through the limiter; it and
-    // the history need a person (an account, or an anonymous visitor where they are allowed).
-    let person = middleware::from_fn_with_state(state.clone(), require_person);
-    Router::new()
-        .merge(
-            api::summarize_router()
-                .route_layer(limiter.layer())
-                .route_layer(person.clone()),
-        )
-        .merge(
-            stream::router()
-                .route_layer(limiter.layer())
-                .route_layer(person.clone()),
-        )
-        .merge(history_routes::router().route_layer(person))
-        .merge(account::router())
-        .merge(health::router())
-        .merge(super::routes::models::router())
-        .merge(super::routes::openapi::router())
-        .fallback_service(pages)
         .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(state.clone(), identify))
-        .layer(middleware::from_fn(refuse_cross_origin))
-        .layer(middleware::from_fn_with_state(headers, security_headers))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(refuse_oversized_bodies))
-        // Every error worded in the request's language (errors from the layers above too).
-        .layer(middleware::from_fn_with_state(state.clone(), tell_errors))
-        // Failures are logged once, with their cause, by AppError::report.
-        .layer(TraceLayer::new_for_http().on_failure(()))
 }
 
-/// Bodies announced as larger than the limit get our error shape and a sentence; the limit layer
-/// behind it still stops bodies that grow past it without announcing their size.
-async fn refuse_oversized_bodies(
-    req: axum::extract::Request,
-    next: middleware::Next,
-) -> axum::response::Response {
+/// What a service-only instance answers for anything it does not serve.
+async fn not_served(axum::extract::State(state): axum::extract::State<AppState>) -> AppError {
+    AppError::NotServed {
+        ingest_only: !state.services.answers(),
+    }
+}
+
+/// The largest body a request to `path` may send.
+fn body_limit(path: &str) -> usize {
+    if path == documents::PATH {
+        documents::BODY_LIMIT
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Bodies over the route's limit are refused: those announced larger at once, with our error
+/// shape and a sentence; those that grow past it while read, by the extractor reading them.
+async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
     use axum::response::IntoResponse;
+    let limit = body_limit(req.uri().path());
     let announced = req
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     match announced {
-        Some(bytes) if bytes > MAX_BODY_BYTES => {
+        Some(bytes) if bytes > limit => {
             let invalid = crate::domain::params::Invalid::new(
                 crate::domain::errors::ErrorCode::TextTooLong,
                 crate::domain::errors::Field::Text,
                 crate::domain::params::Reason::BodyTooLarge {
                     kb: bytes / 1024,
-                    max_kb: MAX_BODY_BYTES / 1024,
+                    max_kb: limit / 1024,
                 },
             );
             super::error::AppError::from(invalid).into_response()
         }
-        _ => next.run(req).await,
+        _ => {
+            let (parts, body) = req.into_parts();
+            let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+            next.run(axum::extract::Request::from_parts(parts, body)).await
+        }
     }
 }
 

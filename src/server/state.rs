@@ -3,6 +3,7 @@
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use super::ask::{Knowledge, Services};
 use super::auth::Auth;
 use super::db::Db;
 use super::history::History;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub summarizer: Summarizer,
     pub cookies: CookieConfig,
     pub auth: Auth,
+    pub knowledge: Knowledge,
+    pub services: Services,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -51,6 +51,11 @@ impl EmbedBatcher {
         self.embedder.dims
     }
 
+    /// The model's folder (its `tokenizer.json` sizes passages in its tokens).
+    pub fn dir(&self) -> &std::path::Path {
+        &self.embedder.dir
+    }
+
     /// Unit-length embeddings of `sentences`, in order.
     pub async fn embed(&self, sentences: Vec<String>) -> Result<Vec<Vec<f32>>, EngineError> {
         if sentences.is_empty() {

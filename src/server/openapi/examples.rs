@@ -135,7 +135,11 @@ pub struct ErrorExample {
 }
 
 impl ErrorExample {
-    fn new(name: &'static str, summary: &'static str, error: impl Into<AppError>) -> Self {
+    pub(crate) fn new(
+        name: &'static str,
+        summary: &'static str,
+        error: impl Into<AppError>,
+    ) -> Self {
         Self {
             name,
             summary,
@@ -220,7 +224,7 @@ pub fn request_errors() -> Vec<ErrorExample> {
 }
 
 /// The per-person limit, with the server's default allowance.
-fn rate_limited() -> ErrorExample {
+pub(crate) fn rate_limited() -> ErrorExample {
     ErrorExample::new(
         "rate_limited",
         "Your per-person limit",

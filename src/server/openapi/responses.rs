@@ -56,7 +56,7 @@ pub const RETRY_AFTER: &str = "Retry-After";
 
 /// One response per status: the `ErrorResponse` schema, every example filed under it, and
 /// `Retry-After` when any of them asks the client to wait.
-fn error_responses(
+pub(crate) fn error_responses(
     errors: impl IntoIterator<Item = ErrorExample>,
 ) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<ErrorExample>> = BTreeMap::new();

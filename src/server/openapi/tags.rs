@@ -6,3 +6,6 @@ pub const HEALTH: &str = "health";
 pub const META: &str = "meta";
 pub const HISTORY: &str = "history";
 pub const ACCOUNT: &str = "account";
+/// Ask: the ingestion service's documents and the question service's questions.
+pub const DOCUMENTS: &str = "documents";
+pub const QUESTIONS: &str = "questions";

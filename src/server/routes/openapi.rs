@@ -3,6 +3,7 @@
 
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{Html, IntoResponse};
+use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
 
@@ -31,10 +32,10 @@ pub fn router() -> Router<AppState> {
         CommonErrors,
     )
 )]
-pub async fn document() -> impl IntoResponse {
+pub async fn document(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(CONTENT_TYPE, "application/json")],
-        crate::server::openapi::document_json(),
+        crate::server::openapi::document_json_for(state.services),
     )
 }
 

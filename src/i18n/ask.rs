@@ -1,0 +1,79 @@
+//! The words of the Ask capability: the sentences of its rules (`domain::ask::AskProblem`), the
+//! service's own answers and errors, and the Ask page.
+
+use crate::domain::ask::AskProblem;
+use crate::domain::settings::Lang;
+
+use super::numbers;
+
+/// Texts of the Ask capability, in one language.
+#[derive(Debug)]
+pub struct AskTexts {
+    // --- the rules ---------------------------------------------------------------------
+    pub empty_question: &'static str,
+    /// (characters, limit)
+    pub question_too_long: fn(usize, usize) -> String,
+    pub title_too_long: fn(usize, usize) -> String,
+    /// (value as sent, most passages)
+    pub top_k_bad: fn(&str, u32) -> String,
+    /// (the id or count as sent, most ids)
+    pub document_ids_bad: fn(&str, usize) -> String,
+    /// (size, limit), both already written in MB in the language
+    pub document_too_large: fn(&str, &str) -> String,
+    pub document_too_long: fn(usize, usize) -> String,
+    /// What the file is ("image/png", "a Word document")
+    pub unsupported: fn(&str) -> String,
+    pub empty_document: &'static str,
+    pub image_only_pdf: &'static str,
+    pub encoding: &'static str,
+    pub damaged_pdf: &'static str,
+    pub no_file: &'static str,
+
+    // --- the services ------------------------------------------------------------------
+    pub no_documents: &'static str,
+    pub document_not_found: &'static str,
+    /// Deleting a document of the shared library.
+    pub shared_read_only: &'static str,
+    /// The answer when the documents do not hold one.
+    pub not_in_documents: &'static str,
+    pub store_unavailable: &'static str,
+    /// A document whose indexing stopped (Precis stopped, or the engine failed).
+    pub indexing_failed: &'static str,
+    /// A path this instance does not serve: it runs only the ingestion service (`true`) or
+    /// only the question service.
+    pub not_served_here: fn(ingest_only: bool) -> String,
+    pub extractive_label: &'static str,
+    pub extractive_description: &'static str,
+    /// A local language model writing answers.
+    pub llm_description: &'static str,
+    /// A question whose documents are all still being indexed.
+    pub still_indexing: &'static str,
+    /// The embedding model is missing: (why, already worded)
+    pub embedder_missing: fn(&str) -> String,
+}
+
+impl AskTexts {
+    /// A rule broken, told in this catalogue's language. Exhaustive: a new [`AskProblem`]
+    /// needs its sentence here, and so in every language.
+    pub fn problem(&self, lang: Lang, problem: &AskProblem) -> String {
+        use AskProblem as P;
+        let mb = |bytes: u64| numbers::decimal(lang, bytes as f64 / (1024.0 * 1024.0), 1);
+        match problem {
+            P::EmptyQuestion => self.empty_question.to_string(),
+            P::QuestionTooLong { chars, limit } => (self.question_too_long)(*chars, *limit),
+            P::TitleTooLong { chars, limit } => (self.title_too_long)(*chars, *limit),
+            P::TopK { value, max } => (self.top_k_bad)(value, *max),
+            P::DocumentIds { value, max } => (self.document_ids_bad)(value, *max),
+            P::DocumentTooLarge { bytes, limit } => {
+                (self.document_too_large)(&mb(*bytes), &mb(*limit))
+            }
+            P::DocumentTooLong { chars, limit } => (self.document_too_long)(*chars, *limit),
+            P::Unsupported { what } => (self.unsupported)(what),
+            P::EmptyDocument => self.empty_document.to_string(),
+            P::ImageOnlyPdf => self.image_only_pdf.to_string(),
+            P::Encoding => self.encoding.to_string(),
+            P::DamagedPdf => self.damaged_pdf.to_string(),
+            P::NoFile => self.no_file.to_string(),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Português: a função Perguntar.
+
+use super::n;
+use crate::i18n::AskTexts;
+
+pub(in crate::i18n) const ASK: AskTexts = AskTexts {
+    empty_question: "Escreva primeiro uma pergunta.",
+    question_too_long: |chars, limit| {
+        format!("A pergunta tem {} caracteres; o limite é {}. Faça uma pergunta mais curta.", n(chars), n(limit))
+    },
+    title_too_long: |chars, limit| {
+        format!("O título tem {} caracteres; o limite é {}.", n(chars), n(limit))
+    },
+    top_k_bad: |value, max| format!("top_k deve ser um número inteiro de 1 a {max}; é {value}."),
+    document_ids_bad: |value, max| {
+        format!("document_ids deve listar no máximo {max} identificadores de documento de 32 dígitos hexadecimais; “{value}” não é um deles.")
+    },
+    document_too_large: |size, limit| {
+        format!("O ficheiro tem {size} MB; o limite é {limit} MB. Divida-o em ficheiros mais pequenos.")
+    },
+    document_too_long: |chars, limit| {
+        format!("O documento contém {} caracteres de texto; o limite é {}. Divida-o em documentos mais pequenos.", n(chars), n(limit))
+    },
+    unsupported: |what| {
+        format!("O Precis não consegue ler este ficheiro ({what}). Adicione texto simples, Markdown, HTML ou PDF.")
+    },
+    empty_document: "Este documento não tem texto para ler.",
+    image_only_pdf: "Este PDF contém apenas imagens de páginas (uma digitalização), sem texto. Passe-o primeiro por reconhecimento de caracteres (OCR), ou adicione o próprio texto.",
+    encoding: "O texto deste ficheiro está numa codificação que o Precis não consegue ler. Guarde-o em UTF-8 e adicione-o de novo.",
+    damaged_pdf: "Este PDF não pode ser lido: está danificado ou protegido por palavra-passe.",
+    no_file: "Envie o documento numa única parte chamada “file”.",
+    no_documents: "Ainda não tem documentos. Adicione um e depois faça a sua pergunta.",
+    document_not_found: "Esse documento não existe (pode ter sido removido).",
+    shared_read_only: "Este documento pertence à biblioteca partilhada: só o operador o pode remover.",
+    not_in_documents: "Os seus documentos não parecem responder a esta pergunta. As passagens mais próximas encontradas estão abaixo.",
+    store_unavailable: "A base de conhecimento não está acessível de momento. Tente de novo daqui a pouco.",
+    indexing_failed: "A indexação deste documento parou antes do fim. Remova-o e adicione-o de novo.",
+    not_served_here: |ingest_only| {
+        if ingest_only {
+            "Não há nada aqui. Este Precis executa apenas o serviço de ingestão (/api/v1/documents); faça as perguntas no serviço de perguntas.".to_string()
+        } else {
+            "Não há nada aqui. Este Precis executa apenas o serviço de perguntas (/api/v1/questions); adicione os documentos no serviço de ingestão.".to_string()
+        }
+    },
+    extractive_label: "Citações dos seus documentos",
+    extractive_description: "As frases dos seus documentos que melhor respondem à pergunta, citadas com as suas referências. Nenhum modelo de linguagem: nada é inventado.",
+    llm_description: "Um pequeno modelo de linguagem deste servidor escreve a resposta por palavras suas a partir das passagens, citando-as. Experimental: confirme o que diz nas passagens.",
+    still_indexing: "Os seus documentos ainda estão a ser indexados. Pergunte de novo quando estiverem prontos.",
+    embedder_missing: |why| format!("Aqui os documentos não podem ser indexados nem pesquisados: {why}"),
+};

@@ -1,0 +1,190 @@
+//! Ask: the knowledge base's two services over one store.
+//!
+//! - the **ingestion service** ([`ingest`]): reads a document, splits it into passages, embeds
+//!   them on the inference pool and writes them to the [`VectorStore`], in the request for a
+//!   short document, as a background job with progress for a long one;
+//! - the **question service** ([`retrieve`], [`answer`]): finds the passages that answer a
+//!   question (dense + keyword, fused) and has the answer written from them, with citations.
+//!
+//! The store is `precis_knowledge`'s: SQLite + sqlite-vec in Precis's own file by default,
+//! PostgreSQL + pgvector when `PRECIS_KNOWLEDGE_URL` names one. Routes are in [`routes`].
+
+pub mod answer;
+pub mod error;
+pub mod ingest;
+pub mod jobs;
+pub mod retrieve;
+pub mod routes;
+pub mod settings;
+pub mod view;
+
+use std::sync::Arc;
+
+use precis_engine::batcher::EmbedBatcher;
+use precis_engine::registry::{LocalModels, ModelProblem};
+use precis_knowledge::split::Splitter;
+use precis_knowledge::store::{EmbedderId, VectorStore};
+
+pub use error::AskError;
+
+use crate::server::error::AppError;
+
+use self::jobs::Indexer;
+use self::retrieve::Retrieval;
+
+/// Which services this instance runs (`PRECIS_SERVICES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Services {
+    /// The studio, Ask's page and both services (the default, one container).
+    #[default]
+    All,
+    /// Only the ingestion service's API (documents).
+    Ingest,
+    /// Only the question service's API (questions, and reading the document list).
+    Ask,
+}
+
+impl Services {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "all" => Some(Self::All),
+            "ingest" => Some(Self::Ingest),
+            "ask" => Some(Self::Ask),
+            _ => None,
+        }
+    }
+
+    pub fn ingests(self) -> bool {
+        matches!(self, Self::All | Self::Ingest)
+    }
+
+    pub fn answers(self) -> bool {
+        matches!(self, Self::All | Self::Ask)
+    }
+
+    pub fn pages(self) -> bool {
+        self == Self::All
+    }
+
+    /// Whether this instance serves `method path` (as the OpenAPI document writes them), for the
+    /// document each service publishes; `tests/api/services.rs` checks it against the routes.
+    pub fn serves(self, method: &str, path: &str) -> bool {
+        let common = matches!(path, "/healthz" | "/readyz") || !path.starts_with("/api/v1/");
+        let documents = path.starts_with("/api/v1/documents");
+        let reads = method == "get";
+        match self {
+            Self::All => true,
+            Self::Ingest => common || documents,
+            Self::Ask => common || path.starts_with("/api/v1/questions") || (documents && reads),
+        }
+    }
+}
+
+/// How documents are cut into passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassageSize {
+    /// `PRECIS_PASSAGE_TOKENS`: most tokens of the embedding model in one passage.
+    pub tokens: usize,
+    /// `PRECIS_PASSAGE_OVERLAP`: tokens shared by consecutive passages.
+    pub overlap: usize,
+}
+
+impl Default for PassageSize {
+    fn default() -> Self {
+        Self {
+            tokens: 192,
+            overlap: 32,
+        }
+    }
+}
+
+/// The knowledge base as the routes see it: cheap to clone.
+#[derive(Clone)]
+pub struct Knowledge {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Arc<dyn VectorStore>,
+    /// The embedder and the splitter sized in its tokens, or why there is none.
+    embedding: Result<(EmbedBatcher, Arc<Splitter>), ModelProblem>,
+    local: Arc<LocalModels>,
+    retrieval: Retrieval,
+    indexer: Indexer,
+}
+
+impl Knowledge {
+    pub fn new(
+        store: Arc<dyn VectorStore>,
+        local: Arc<LocalModels>,
+        size: PassageSize,
+        retrieval: Retrieval,
+    ) -> Self {
+        let embedding = match &local.embedder {
+            Ok(batcher) => {
+                let tokenizer = batcher.dir().join("tokenizer.json");
+                match Splitter::from_file(&tokenizer, size.tokens, size.overlap) {
+                    Ok(s) => Ok((batcher.clone(), Arc::new(s))),
+                    Err(e) => {
+                        tracing::error!(error = %e, "the embedding model's tokenizer cannot size passages");
+                        Err(ModelProblem::EmbedderDamaged)
+                    }
+                }
+            }
+            Err(problem) => Err(*problem),
+        };
+        Self {
+            inner: Arc::new(Inner {
+                store,
+                embedding,
+                local,
+                retrieval,
+                indexer: Indexer::default(),
+            }),
+        }
+    }
+
+    /// The embedding model a store must be made for: its folder's name and dimensions.
+    pub fn embedder_id(local: &LocalModels) -> Option<EmbedderId> {
+        local.embedder.as_ref().ok().map(|b| EmbedderId {
+            model: b
+                .dir()
+                .file_name()
+                .map_or_else(|| "embedder".into(), |n| n.to_string_lossy().into_owned()),
+            dims: b.dims(),
+        })
+    }
+
+    pub fn store(&self) -> &Arc<dyn VectorStore> {
+        &self.inner.store
+    }
+
+    pub fn local(&self) -> &Arc<LocalModels> {
+        &self.inner.local
+    }
+
+    pub fn retrieval(&self) -> &Retrieval {
+        &self.inner.retrieval
+    }
+
+    pub(crate) fn indexer(&self) -> &Indexer {
+        &self.inner.indexer
+    }
+
+    /// The embedder and splitter, or the error saying why documents cannot be indexed here.
+    pub(crate) fn embedding_parts(&self) -> Result<(EmbedBatcher, Arc<Splitter>), AskError> {
+        match &self.inner.embedding {
+            Ok((b, s)) => Ok((b.clone(), s.clone())),
+            Err(p) => Err(AskError::EmbedderMissing(*p)),
+        }
+    }
+
+    /// Embeds texts on the inference pool (a full queue is `busy`, as for summaries).
+    pub(crate) async fn embed(&self, texts: Vec<String>) -> Result<Vec<Vec<f32>>, AppError> {
+        let (batcher, _) = self.embedding_parts()?;
+        batcher.embed(texts).await.map_err(|e| AppError::Provider {
+            model: precis_engine::registry::EMBEDDER_DIR.to_string(),
+            source: e.into(),
+        })
+    }
+}

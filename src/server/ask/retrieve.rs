@@ -1,0 +1,227 @@
+//! The question service's search: the passages that answer a question.
+//!
+//! Hybrid by default: the question's embedding finds passages close in meaning (cosine), its
+//! words find passages that share them (BM25), and the two rankings are fused (reciprocal-rank
+//! fusion). A relevance floor decides whether the best passages hold an answer at all; below
+//! it the answer is "not in your documents", with the closest passages still shown.
+
+use precis_knowledge::fusion::{Fused, Fusion};
+use precis_knowledge::store::{Scope, Status, StoredPassage};
+
+use super::{AskError, Knowledge};
+use crate::domain::ask::highlight;
+use crate::domain::errors::Field;
+use crate::server::error::AppError;
+
+/// Which rankings a search uses (the benchmark compares them; the service uses `Hybrid`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Hybrid,
+    Dense,
+    Keyword,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "hybrid" => Some(Self::Hybrid),
+            "dense" => Some(Self::Dense),
+            "keyword" => Some(Self::Keyword),
+            _ => None,
+        }
+    }
+}
+
+/// When the best passages are taken to hold the answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Floor {
+    /// `PRECIS_ASK_MIN_SIMILARITY`: a passage this close in meaning (cosine) is relevant.
+    pub min_cosine: f32,
+    /// `PRECIS_ASK_MIN_COVERAGE`: or one holding this share of the question's words.
+    pub min_coverage: f32,
+}
+
+impl Default for Floor {
+    fn default() -> Self {
+        Self {
+            min_cosine: 0.45,
+            min_coverage: 0.75,
+        }
+    }
+}
+
+/// How questions are searched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Retrieval {
+    pub mode: Mode,
+    pub fusion: Fusion,
+    pub floor: Floor,
+    /// Candidates taken from each ranking before fusion.
+    pub candidates: usize,
+}
+
+impl Default for Retrieval {
+    fn default() -> Self {
+        Self {
+            mode: Mode::Hybrid,
+            fusion: Fusion::default(),
+            floor: Floor::default(),
+            candidates: 40,
+        }
+    }
+}
+
+/// What a search found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Best first, at most `top_k`.
+    pub passages: Vec<(StoredPassage, Fused)>,
+    /// The passages hold an answer (above the relevance floor).
+    pub grounded: bool,
+    /// The question's embedding (the extractive answer compares sentences with it).
+    pub vector: Vec<f32>,
+}
+
+impl Knowledge {
+    /// The `top_k` passages among `scope`'s documents that best answer `question`.
+    pub async fn search(
+        &self,
+        scope: &Scope,
+        question: &str,
+        top_k: usize,
+    ) -> Result<Found, AppError> {
+        let store = self.store();
+        let documents = store.documents(scope).await.map_err(AskError::from)?;
+        if let Some(ids) = &scope.documents {
+            if ids.iter().any(|id| !documents.iter().any(|d| &d.id == id)) {
+                return Err(AskError::DocumentNotFound {
+                    field: Some(Field::DocumentIds),
+                }
+                .into());
+            }
+        }
+        if documents.is_empty() {
+            return Err(AskError::NoDocuments.into());
+        }
+        if !documents.iter().any(|d| d.status == Status::Ready) {
+            return Err(AskError::StillIndexing.into());
+        }
+        let vector = self
+            .embed(vec![question.to_string()])
+            .await?
+            .pop()
+            .unwrap_or_default();
+        let settings = self.retrieval();
+        let k = settings.candidates.max(top_k);
+        let (dense, keyword) = match settings.mode {
+            Mode::Hybrid => futures::try_join!(
+                store.dense(scope, &vector, k),
+                store.keyword(scope, question, k)
+            )
+            .map_err(AskError::from)?,
+            Mode::Dense => (
+                store.dense(scope, &vector, k).await.map_err(AskError::from)?,
+                Vec::new(),
+            ),
+            Mode::Keyword => (
+                Vec::new(),
+                store.keyword(scope, question, k).await.map_err(AskError::from)?,
+            ),
+        };
+        let mut fused = settings.fusion.fuse(&dense, &keyword);
+        fused.truncate(top_k);
+        let ids: Vec<i64> = fused.iter().map(|f| f.passage).collect();
+        let stored = store.passages(&ids).await.map_err(AskError::from)?;
+        let passages: Vec<(StoredPassage, Fused)> = stored
+            .into_iter()
+            .filter_map(|p| {
+                let f = fused.iter().find(|f| f.passage == p.id).copied()?;
+                Some((p, f))
+            })
+            .collect();
+        // the cosine of passages found by keywords only is not known: compare them too
+        let grounded = settings.floor.holds(question, &passages, &dense);
+        Ok(Found {
+            passages,
+            grounded,
+            vector,
+        })
+    }
+}
+
+impl Floor {
+    /// Whether the best passages hold an answer: one is close enough in meaning, or holds
+    /// enough of the question's words.
+    pub fn holds(
+        &self,
+        question: &str,
+        passages: &[(StoredPassage, Fused)],
+        dense: &[precis_knowledge::store::Hit],
+    ) -> bool {
+        let best_cosine = dense.first().map_or(f32::MIN, |h| h.score);
+        if best_cosine >= self.min_cosine {
+            return true;
+        }
+        let terms = highlight::terms(question);
+        if terms.is_empty() {
+            return false;
+        }
+        passages.iter().any(|(p, _)| {
+            let found = highlight::matches(&p.text, &terms);
+            let mut seen: Vec<String> = Vec::new();
+            let chars: Vec<char> = p.text.chars().collect();
+            for (s, e) in found {
+                let word: String = chars[s..e].iter().collect::<String>().to_lowercase();
+                if !seen.contains(&word) {
+                    seen.push(word);
+                }
+            }
+            seen.len() as f32 / terms.len() as f32 >= self.min_coverage
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use precis_knowledge::store::Hit;
+
+    fn passage(text: &str) -> (StoredPassage, Fused) {
+        (
+            StoredPassage {
+                id: 1,
+                document_id: "d".into(),
+                title: "t".into(),
+                ordinal: 0,
+                start: 0,
+                end: text.chars().count() as u32,
+                text: text.into(),
+            },
+            Fused {
+                passage: 1,
+                score: 0.1,
+                dense: None,
+                keyword: None,
+            },
+        )
+    }
+
+    #[test]
+    fn a_close_passage_or_enough_shared_words_hold_an_answer() {
+        let floor = Floor::default();
+        let close = [Hit {
+            passage: 1,
+            score: 0.8,
+        }];
+        let far = [Hit {
+            passage: 1,
+            score: 0.1,
+        }];
+        let p = [passage("The reactor was commissioned in 1984 near Lyon.")];
+        assert!(floor.holds("anything at all", &p, &close));
+        assert!(floor.holds("When was the reactor commissioned?", &p, &far));
+        assert!(!floor.holds("Who painted the Mona Lisa?", &p, &far));
+        assert!(!floor.holds("the", &p, &far));
+    }
+}

@@ -1,0 +1,139 @@
+//! The Ask services' settings, read with the rest at start-up (see README, "Configuration").
+
+use super::retrieve::{Floor, Retrieval};
+use super::{PassageSize, Services};
+use crate::server::config::{ConfigError, RateLimitSettings};
+
+#[derive(Debug, Clone)]
+pub struct AskSettings {
+    /// `PRECIS_SERVICES`: `all` (default), `ingest` or `ask`.
+    pub services: Services,
+    /// `PRECIS_KNOWLEDGE_URL`: a `postgres://` URL puts the knowledge base in PostgreSQL +
+    /// pgvector; by default it lives in Precis's own SQLite file (sqlite-vec).
+    pub store_url: Option<String>,
+    pub passages: PassageSize,
+    pub retrieval: Retrieval,
+    /// `PRECIS_ASK_RATE_LIMIT_PER_MINUTE` (60) and `PRECIS_ASK_RATE_LIMIT_BURST` (20): questions
+    /// and documents added by one person.
+    pub rate_limit: RateLimitSettings,
+}
+
+impl AskSettings {
+    pub fn from_lookup(get: &dyn Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let number = |name: &'static str, default: u64, min: u64| -> Result<u64, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(v) => match v.trim().parse::<u64>() {
+                    Ok(n) if n >= min => Ok(n),
+                    _ => Err(ConfigError::Invalid {
+                        name,
+                        value: v,
+                        expected: if min == 0 {
+                            "a whole number"
+                        } else {
+                            "a whole number above zero"
+                        },
+                    }),
+                },
+            }
+        };
+        let share = |name: &'static str, default: f32| -> Result<f32, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(v) => match v.trim().parse::<f32>() {
+                    Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+                    _ => Err(ConfigError::Invalid {
+                        name,
+                        value: v,
+                        expected: "a number from 0 to 1",
+                    }),
+                },
+            }
+        };
+        let services = match get("PRECIS_SERVICES") {
+            None => Services::All,
+            Some(v) => Services::parse(&v).ok_or(ConfigError::Invalid {
+                name: "PRECIS_SERVICES",
+                value: v,
+                expected: "all, ingest or ask",
+            })?,
+        };
+        let tokens = number("PRECIS_PASSAGE_TOKENS", PassageSize::default().tokens as u64, 16)?;
+        let overlap = number("PRECIS_PASSAGE_OVERLAP", PassageSize::default().overlap as u64, 0)?;
+        if overlap >= tokens {
+            return Err(ConfigError::Invalid {
+                name: "PRECIS_PASSAGE_OVERLAP",
+                value: overlap.to_string(),
+                expected: "fewer tokens than PRECIS_PASSAGE_TOKENS",
+            });
+        }
+        let floor = Floor::default();
+        let small = |n: u64| n.min(u32::MAX as u64) as u32;
+        Ok(Self {
+            services,
+            store_url: get("PRECIS_KNOWLEDGE_URL"),
+            passages: PassageSize {
+                tokens: tokens as usize,
+                overlap: overlap as usize,
+            },
+            retrieval: Retrieval {
+                floor: Floor {
+                    min_cosine: share("PRECIS_ASK_MIN_SIMILARITY", floor.min_cosine)?,
+                    min_coverage: share("PRECIS_ASK_MIN_COVERAGE", floor.min_coverage)?,
+                },
+                ..Retrieval::default()
+            },
+            rate_limit: RateLimitSettings {
+                per_minute: small(number("PRECIS_ASK_RATE_LIMIT_PER_MINUTE", 60, 1)?),
+                burst: small(number("PRECIS_ASK_RATE_LIMIT_BURST", 20, 1)?),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(vars: &[(&str, &str)]) -> Result<AskSettings, ConfigError> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        AskSettings::from_lookup(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn defaults_run_everything_embedded() {
+        let s = read(&[]).unwrap();
+        assert_eq!(s.services, Services::All);
+        assert_eq!(s.store_url, None);
+        assert_eq!(s.passages, PassageSize::default());
+        assert_eq!(s.rate_limit.burst, 20);
+    }
+
+    #[test]
+    fn every_variable_is_read_and_checked() {
+        let s = read(&[
+            ("PRECIS_SERVICES", "Ingest"),
+            ("PRECIS_KNOWLEDGE_URL", "postgres://db/precis"),
+            ("PRECIS_PASSAGE_TOKENS", "128"),
+            ("PRECIS_PASSAGE_OVERLAP", "0"),
+            ("PRECIS_ASK_MIN_SIMILARITY", "0.5"),
+        ])
+        .unwrap();
+        assert_eq!(s.services, Services::Ingest);
+        assert_eq!(s.store_url.as_deref(), Some("postgres://db/precis"));
+        assert_eq!(s.passages.tokens, 128);
+        assert_eq!(s.retrieval.floor.min_cosine, 0.5);
+        for bad in [
+            ("PRECIS_SERVICES", "both"),
+            ("PRECIS_PASSAGE_TOKENS", "8"),
+            ("PRECIS_PASSAGE_OVERLAP", "192"),
+            ("PRECIS_ASK_MIN_SIMILARITY", "1.5"),
+            ("PRECIS_ASK_RATE_LIMIT_BURST", "0"),
+        ] {
+            assert!(read(&[bad]).is_err(), "{bad:?}");
+        }
+    }
+}
