@@ -66,8 +66,13 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(e) if e.code == ErrorCode::TextTooLong => {
+            AppError::Invalid(e)
+                if matches!(e.code, ErrorCode::TextTooLong | ErrorCode::DocumentTooLarge) =>
+            {
                 StatusCode::PAYLOAD_TOO_LARGE
+            }
+            AppError::Invalid(e) if e.code == ErrorCode::UnsupportedDocument => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
             // the history's query parameters: a request that cannot be used as sent
             AppError::Invalid(e) if e.code == ErrorCode::InvalidQuery => StatusCode::BAD_REQUEST,

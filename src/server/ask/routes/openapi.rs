@@ -102,8 +102,9 @@ impl IntoResponses for DocumentErrors {
         error_responses(
             [
                 e("not_found", "Not one of your documents",
-                    AskError::DocumentNotFound { field: None }),
-                e("shared_document", "Removing a shared library document", AskError::SharedReadOnly),
+                    AppError::from(AskError::DocumentNotFound { field: None })),
+                e("shared_document", "Removing a shared library document",
+                    AppError::from(AskError::SharedReadOnly)),
             ]
             .into_iter()
             .chain(common_errors()),
@@ -124,10 +125,10 @@ impl IntoResponses for QuestionErrors {
                     q.question = "why ".repeat(300);
                 })),
                 e("invalid_top_k", "top_k out of 1–20", question_invalid(|q| q.top_k = Some(0))),
-                e("no_documents", "Nothing to ask yet", AskError::NoDocuments),
-                e("still_indexing", "Every document still being indexed", AskError::StillIndexing),
+                e("no_documents", "Nothing to ask yet", AppError::from(AskError::NoDocuments)),
+                e("still_indexing", "Every document still being indexed", AppError::from(AskError::StillIndexing)),
                 e("unknown_document", "A document id in document_ids that is not yours",
-                    AskError::DocumentNotFound { field: Some(crate::domain::errors::Field::DocumentIds) }),
+                    AppError::from(AskError::DocumentNotFound { field: Some(crate::domain::errors::Field::DocumentIds) })),
                 rate_limited(),
             ]
             .into_iter()
