@@ -9,11 +9,12 @@
 //! - [`fusion`]: dense and keyword rankings fused into one (reciprocal-rank fusion).
 //! - [`cite`]: citations in an answer checked against the passages it was given.
 
-pub mod cite;
+// `store`, `fusion` and `cite` are written on another branch; declared again when they land.
+// pub mod cite;
 pub mod extract;
-pub mod fusion;
+// pub mod fusion;
 pub mod split;
-pub mod store;
+// pub mod store;
 
 /// The sha256 of a document's clean text, in hex: the same document added twice is found by it.
 pub fn content_hash(text: &str) -> String {
