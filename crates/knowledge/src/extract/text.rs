@@ -90,12 +90,13 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     invalid * 4 < valid
 }
 
-/// More than one visible character in twenty is a replacement or control character.
+/// More than one visible character in twenty is a replacement or control character (escape
+/// aside: logs coloured with ANSI sequences are text).
 fn garbled(text: &str) -> bool {
     let (mut visible, mut bad) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         visible += 1;
-        bad += usize::from(c == char::REPLACEMENT_CHARACTER || c.is_control());
+        bad += usize::from(c == char::REPLACEMENT_CHARACTER || (c.is_control() && c != '\u{1b}'));
     }
     bad * 20 > visible
 }

@@ -98,6 +98,16 @@ fn undecodable_text_is_an_encoding_error() {
 }
 
 #[test]
+fn a_log_coloured_with_ansi_escapes_is_text() {
+    let log = "\u{1b}[31mERROR\u{1b}[0m disk\n\u{1b}[32mOK\u{1b}[0m net\n".repeat(5);
+    let text = read(log.as_bytes(), Format::Text).text;
+    assert!(
+        text.starts_with("[31mERROR[0m disk\n[32mOK[0m net"),
+        "{text}"
+    );
+}
+
+#[test]
 fn whitespace_only_is_empty() {
     for bytes in [
         &b""[..],
