@@ -9,10 +9,11 @@
 //! - [`fusion`]: dense and keyword rankings fused into one (reciprocal-rank fusion).
 //! - [`cite`]: citations in an answer checked against the passages it was given.
 
-pub mod cite;
-pub mod extract;
-pub mod fusion;
-pub mod split;
+// Written on other branches; not yet in this one.
+// pub mod cite;
+// pub mod extract;
+// pub mod fusion;
+// pub mod split;
 pub mod store;
 
 /// The sha256 of a document's clean text, in hex: the same document added twice is found by it.
