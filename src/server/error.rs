@@ -141,10 +141,9 @@ impl AppError {
             )
             .with_retry_after(*retry_after),
             AppError::NotFound => PublicError::new(C::NotFound, t.summary_not_found),
-            AppError::NotServed { ingest_only } => PublicError::new(
-                C::NotFound,
-                (texts(lang).ask.not_served_here)(*ingest_only),
-            ),
+            AppError::NotServed { ingest_only } => {
+                PublicError::new(C::NotFound, (texts(lang).ask.not_served_here)(*ingest_only))
+            }
             AppError::CrossOrigin => PublicError::new(C::CrossOrigin, t.cross_origin),
             AppError::Ask(e) => e.public_in(lang),
             AppError::Auth(e) => auth_public(e, lang),

@@ -22,8 +22,8 @@ use super::ask::routes::{documents, progress, questions};
 use super::ask::Knowledge;
 use super::auth::Auth;
 use super::config::Settings;
-use super::error::AppError;
 use super::db::Db;
+use super::error::AppError;
 use super::history::History;
 use super::identity::{self, identify, require_person, CookieConfig, KeyError};
 use super::lang::tell_errors;
@@ -394,7 +394,10 @@ fn body_limit(path: &str) -> usize {
 
 /// Bodies over the route's limit are refused: those announced larger at once, with our error
 /// shape and a sentence; those that grow past it while read, by the extractor reading them.
-async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+async fn limit_bodies(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
     use axum::response::IntoResponse;
     let limit = body_limit(req.uri().path());
     let announced = req
@@ -425,7 +428,8 @@ async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> ax
         _ => {
             let (parts, body) = req.into_parts();
             let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
-            next.run(axum::extract::Request::from_parts(parts, body)).await
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
         }
     }
 }

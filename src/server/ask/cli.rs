@@ -117,7 +117,9 @@ async fn ingest(knowledge: &Knowledge, paths: &[String]) -> ExitCode {
     overall.set_prefix("shared library");
     let mut failed = 0;
     for path in &files {
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let bar = bars.insert_before(&overall, ProgressBar::new(0));
         bar.set_style(style.clone());
         bar.set_prefix(name.clone());

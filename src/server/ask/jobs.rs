@@ -91,10 +91,7 @@ async fn index_patiently(
                 retries += 1;
                 tokio::time::sleep(Duration::from_secs(retry_after.clamp(1, 10))).await;
                 // carry on from what is stored
-                from = knowledge
-                    .progress(id)
-                    .await
-                    .unwrap_or(done_before);
+                from = knowledge.progress(id).await.unwrap_or(done_before);
             }
             Err(e) => return Err(e),
         }
@@ -138,8 +135,12 @@ impl Knowledge {
                 continue;
             }
             tracing::info!(document = %doc.id, from = doc.passages_done, of = doc.passages_total, "resuming indexing");
-            self.indexer()
-                .spawn(self.clone(), doc.id.clone(), passages, doc.passages_done as usize);
+            self.indexer().spawn(
+                self.clone(),
+                doc.id.clone(),
+                passages,
+                doc.passages_done as usize,
+            );
         }
     }
 }

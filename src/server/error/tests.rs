@@ -7,8 +7,8 @@ use precis_knowledge::store::StoreError;
 use super::*;
 use crate::domain::ask::AskProblem;
 use crate::domain::errors::Field;
-use crate::server::ask::AskError;
 use crate::domain::params::{Param, Reason};
+use crate::server::ask::AskError;
 use crate::server::providers::catalog::Unavailable;
 
 /// A failure the server answers with `code`. Exhaustive: a new code does not compile until
@@ -115,7 +115,9 @@ fn failure_with(code: ErrorCode) -> Option<AppError> {
         C::UnreadableDocument => ask(AskProblem::Encoding),
         C::NoDocuments => Some(AskError::NoDocuments.into()),
         C::SharedDocument => Some(AskError::SharedReadOnly.into()),
-        C::StoreUnavailable => Some(AskError::Store(StoreError::Db(sqlx::Error::PoolTimedOut)).into()),
+        C::StoreUnavailable => {
+            Some(AskError::Store(StoreError::Db(sqlx::Error::PoolTimedOut)).into())
+        }
     }
 }
 

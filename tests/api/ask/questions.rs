@@ -18,19 +18,27 @@ async fn an_answer_quotes_the_passage_that_holds_it(store: Store) {
     let user = app.user();
     let handbook = user.add_ready("Staff handbook", HANDBOOK).await;
     user.add_ready("Garden", GARDENING).await;
-    let a = user.answer("How many days of paid holiday do we get?").await;
+    let a = user
+        .answer("How many days of paid holiday do we get?")
+        .await;
     assert_eq!(a["grounded"], true, "{a}");
     assert_eq!(a["model"], "extractive");
     let first = &a["passages"][0];
     assert_eq!(first["document_id"], handbook["id"]);
     assert_eq!(first["number"], 1);
-    assert!(first["text"].as_str().unwrap().contains("25 days"), "{first}");
+    assert!(
+        first["text"].as_str().unwrap().contains("25 days"),
+        "{first}"
+    );
     let answer = a["answer"].as_str().unwrap();
     assert!(answer.contains("25 days of paid holiday"), "{answer}");
     assert!(answer.contains("[1]"), "{answer}");
     assert_eq!(first["cited"], true);
     // offsets point into the document's text
-    let (start, end) = (first["start"].as_u64().unwrap(), first["end"].as_u64().unwrap());
+    let (start, end) = (
+        first["start"].as_u64().unwrap(),
+        first["end"].as_u64().unwrap(),
+    );
     assert!(start < end);
     assert_eq!(
         (end - start) as usize,
@@ -43,14 +51,26 @@ async fn a_question_the_documents_cannot_answer_says_so(store: Store) {
     let app = ask_app(&store, &[]).await;
     let user = app.user();
     user.add_ready("Staff handbook", HANDBOOK).await;
-    let a = user.answer("Which team won the 1998 football world cup final?").await;
+    let a = user
+        .answer("Which team won the 1998 football world cup final?")
+        .await;
     assert_eq!(a["grounded"], false, "{a}");
     assert!(
-        a["answer"].as_str().unwrap().starts_with("Your documents do not seem to answer"),
+        a["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your documents do not seem to answer"),
         "{a}"
     );
-    assert!(!a["passages"].as_array().unwrap().is_empty(), "the closest ones are shown");
-    assert!(a["passages"].as_array().unwrap().iter().all(|p| p["cited"] == false));
+    assert!(
+        !a["passages"].as_array().unwrap().is_empty(),
+        "the closest ones are shown"
+    );
+    assert!(a["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["cited"] == false));
 }
 
 async fn questions_can_be_limited_to_some_documents(store: Store) {
@@ -104,12 +124,27 @@ async fn the_stream_sends_passages_then_the_answer() {
 async fn broken_rules_are_refused_before_any_work() {
     let app = ask_app(&Store::Sqlite, &[]).await;
     let user = app.user();
-    expect_error(user.ask(json!({"question": "Anything?"})).await, 409, "no_documents").await;
+    expect_error(
+        user.ask(json!({"question": "Anything?"})).await,
+        409,
+        "no_documents",
+    )
+    .await;
     user.add_ready("Garden", GARDENING).await;
-    let e = expect_error(user.ask(json!({"question": "  "})).await, 422, "empty_question").await;
+    let e = expect_error(
+        user.ask(json!({"question": "  "})).await,
+        422,
+        "empty_question",
+    )
+    .await;
     assert_eq!(e["field"], "question");
     let long = "why ".repeat(300);
-    expect_error(user.ask(json!({"question": long})).await, 422, "question_too_long").await;
+    expect_error(
+        user.ask(json!({"question": long})).await,
+        422,
+        "question_too_long",
+    )
+    .await;
     for k in [0, 21] {
         let e = expect_error(
             user.ask(json!({"question": "Sun?", "top_k": k})).await,
@@ -120,7 +155,8 @@ async fn broken_rules_are_refused_before_any_work() {
         assert_eq!(e["field"], "top_k");
     }
     let e = expect_error(
-        user.ask(json!({"question": "Sun?", "document_ids": ["nope"]})).await,
+        user.ask(json!({"question": "Sun?", "document_ids": ["nope"]}))
+            .await,
         422,
         "invalid_parameter",
     )
@@ -135,13 +171,18 @@ async fn broken_rules_are_refused_before_any_work() {
     .await;
     assert_eq!(e["field"], "document_ids");
     expect_error(
-        user.ask(json!({"question": "Sun?", "model": "local/no-such-model"})).await,
+        user.ask(json!({"question": "Sun?", "model": "local/no-such-model"}))
+            .await,
         422,
         "model_unavailable",
     )
     .await;
-    expect_error(user.ask(json!({"question": "Sun?", "colour": "red"})).await, 400, "invalid_request")
-        .await;
+    expect_error(
+        user.ask(json!({"question": "Sun?", "colour": "red"})).await,
+        400,
+        "invalid_request",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -159,7 +200,13 @@ async fn answers_and_errors_are_in_the_persons_language() {
         .await;
     let a: Value = res.json().await.unwrap();
     assert_eq!(a["grounded"], false);
-    assert!(a["answer"].as_str().unwrap().starts_with("Vos documents ne semblent pas"), "{a}");
+    assert!(
+        a["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with("Vos documents ne semblent pas"),
+        "{a}"
+    );
     let res = user
         .send(
             user.http
@@ -178,7 +225,10 @@ async fn a_local_language_model_writes_an_answer_with_checked_citations() {
     let user = app.user();
     user.add_ready("Staff handbook", HANDBOOK).await;
     let models: Value = user
-        .send(user.http.get(format!("{}/api/v1/questions/models", app.address)))
+        .send(
+            user.http
+                .get(format!("{}/api/v1/questions/models", app.address)),
+        )
         .await
         .json()
         .await
@@ -206,7 +256,10 @@ async fn a_local_language_model_writes_an_answer_with_checked_citations() {
         let rest = &answer[i + 1..];
         if let Some(end) = rest.find(']') {
             if let Ok(n) = rest[..end].parse::<usize>() {
-                assert!((1..=given).contains(&n), "citation [{n}] of {given}: {answer}");
+                assert!(
+                    (1..=given).contains(&n),
+                    "citation [{n}] of {given}: {answer}"
+                );
             }
         }
     }

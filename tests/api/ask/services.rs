@@ -12,7 +12,11 @@ on_both_stores!(an_ingestion_and_a_question_service_share_one_store);
 /// The question service, next to `ingest` (same data folder, so the same cookie key).
 async fn beside(ingest: &TestApp, store: &Store) -> TestApp {
     let dir = ingest.data_dir.path().display().to_string();
-    ask_app(store, &[("PRECIS_SERVICES", "ask"), ("PRECIS_DATA_DIR", &dir)]).await
+    ask_app(
+        store,
+        &[("PRECIS_SERVICES", "ask"), ("PRECIS_DATA_DIR", &dir)],
+    )
+    .await
 }
 
 async fn openapi_paths(app: &TestApp) -> Value {
@@ -33,7 +37,9 @@ async fn an_ingestion_and_a_question_service_share_one_store(store: Store) {
     assert_eq!(doc["status"], "ready");
     // the same person (the same cookie) asks the question service
     let asker = user.on(&ask);
-    let a = asker.answer("How many days of paid holiday do we get?").await;
+    let a = asker
+        .answer("How many days of paid holiday do we get?")
+        .await;
     assert_eq!(a["grounded"], true);
     assert_eq!(a["passages"][0]["document_id"], doc["id"]);
     assert_eq!(asker.documents().await["documents"][0]["id"], doc["id"]);
@@ -45,14 +51,27 @@ async fn an_ingestion_and_a_question_service_share_one_store(store: Store) {
         "not_found",
     )
     .await;
-    assert!(e["message"].as_str().unwrap().contains("ingestion service"), "{e}");
-    let e = expect_error(asker.add_text("New", "Some new text here.").await, 404, "not_found").await;
-    assert!(e["message"].as_str().unwrap().contains("question service"), "{e}");
+    assert!(
+        e["message"].as_str().unwrap().contains("ingestion service"),
+        "{e}"
+    );
+    let e = expect_error(
+        asker.add_text("New", "Some new text here.").await,
+        404,
+        "not_found",
+    )
+    .await;
+    assert!(
+        e["message"].as_str().unwrap().contains("question service"),
+        "{e}"
+    );
     let page = reqwest::get(format!("{}/", ingest.address)).await.unwrap();
     assert_eq!(page.status(), 404);
     for app in [&ingest, &ask] {
         for probe in ["/healthz", "/readyz"] {
-            let res = reqwest::get(format!("{}{probe}", app.address)).await.unwrap();
+            let res = reqwest::get(format!("{}{probe}", app.address))
+                .await
+                .unwrap();
             assert_eq!(res.status(), 200, "{probe}");
         }
     }
