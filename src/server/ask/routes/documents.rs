@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use precis_knowledge::store::{Scope, SHARED};
 
-use super::openapi::{AddErrors, DocumentErrors};
+use super::openapi::{examples, AddErrors, DocumentErrors};
 use crate::domain::ask::document::{
     is_document_id, DocumentList, DocumentView, NewTextDocument, MAX_DOCUMENT_BYTES,
 };
@@ -75,10 +75,14 @@ pub fn one_router(removable: bool) -> Router<AppState> {
         ),
     ),
     responses(
-        (status = 201, description = "Indexed: questions find it now.", body = DocumentView),
+        (status = 201, description = "Indexed: questions find it now.", body = DocumentView,
+            headers(("Location" = String, description = "The document's URL.")),
+            example = json!(examples::document())),
         (status = 202, description = "Being indexed in the background.", body = DocumentView,
-            headers(("Location" = String, description = "The document's URL."))),
-        (status = 200, description = "You already added this text: that document.", body = DocumentView),
+            headers(("Location" = String, description = "The document's URL.")),
+            example = json!(examples::processing())),
+        (status = 200, description = "You already added this text: that document.",
+            body = DocumentView, example = json!(examples::document())),
         AddErrors,
     )
 )]
@@ -169,7 +173,8 @@ async fn read_multipart(mut multipart: Multipart) -> Result<Upload, AppError> {
     tag = tags::DOCUMENTS,
     operation_id = "list_documents",
     responses(
-        (status = 200, description = "Your documents and the shared library.", body = DocumentList),
+        (status = 200, description = "Your documents and the shared library.",
+            body = DocumentList, example = json!(examples::list())),
         DocumentErrors,
     )
 )]
@@ -200,7 +205,8 @@ pub async fn list(
     operation_id = "get_document",
     params(("id" = String, Path, description = "The document's id (32 hex digits).")),
     responses(
-        (status = 200, description = "The document.", body = DocumentView),
+        (status = 200, description = "The document.", body = DocumentView,
+            example = json!(examples::processing())),
         DocumentErrors,
     )
 )]

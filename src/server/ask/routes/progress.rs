@@ -15,7 +15,7 @@ use futures::Stream;
 use precis_knowledge::store::{Scope, Status};
 
 use super::documents::find;
-use super::openapi::DocumentErrors;
+use super::openapi::{examples, DocumentErrors};
 use crate::domain::ask::document::DocumentView;
 use crate::server::ask::view::document_view;
 use crate::server::error::AppError;
@@ -54,7 +54,8 @@ pub fn router() -> Router<AppState> {
     params(("id" = String, Path, description = "The document's id (32 hex digits).")),
     responses(
         (status = 200, description = "The document each time its progress changes.",
-            content_type = "text/event-stream", body = SseEvent),
+            content_type = "text/event-stream", body = SseEvent,
+            example = json!(examples::progress())),
         DocumentErrors,
     )
 )]

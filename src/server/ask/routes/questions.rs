@@ -91,7 +91,8 @@ pub async fn ask(
     responses(
         (status = 200, description = "The answer as it is written: one JSON `AnswerEvent` per \
             `data:` line; the last is `done` or `error`.",
-            content_type = "text/event-stream", body = SseEvent),
+            content_type = "text/event-stream", body = SseEvent,
+            example = json!(examples::stream())),
         QuestionErrors,
     )
 )]
@@ -146,7 +147,8 @@ pub async fn stream(
     tag = tags::QUESTIONS,
     operation_id = "list_answer_models",
     responses(
-        (status = 200, description = "The writers, and the default.", body = AnswerModels),
+        (status = 200, description = "The writers, and the default.", body = AnswerModels,
+            example = json!(examples::models())),
         CommonErrors,
     )
 )]
