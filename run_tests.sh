@@ -8,14 +8,19 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 # A clean clone gains nothing from incremental caches (2 GB on disk); keep them for local reruns.
 if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
-stages 9   # scripts/setup.sh: 4, scripts/build.sh --site: 1, and 4 here
+stages 10   # scripts/setup.sh: 4, scripts/build.sh --site: 1, and 5 here
 
 bash scripts/setup.sh --e2e
 
 stage "formatting and lints (cargo fmt, clippy for the server and the browser)" "about 3-6 min cold"
 ./lint_module.sh
 
-stage "unit and integration tests" "build and run, about 4-8 min cold"
+stage "PostgreSQL 16 + pgvector for the knowledge store's tests (pgserver from PyPI)" "first time about 1 min, then seconds"
+# A real server, not a mock: its binaries come in the pgserver wheel (scripts/postgres.sh).
+PRECIS_TEST_POSTGRES_URL="$(bash scripts/postgres.sh start | tail -n 1)"
+export PRECIS_TEST_POSTGRES_URL
+
+stage "unit and integration tests" "build and run, about 5-9 min cold"
 # Also builds target/debug/precis, the server the browser tests start.
 cargo test --workspace --no-default-features --features precis/ssr
 

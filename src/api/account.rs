@@ -32,6 +32,13 @@ pub async fn sign_up(email: String, password: String) -> Result<Me, ErrorRespons
         .sign_up(&identity, &credentials, &parts)
         .await
         .map_err(|e| ctx::fail(e.into()))?;
+    // the visitor's documents follow their history into the account
+    if identity.account().is_none() {
+        state
+            .knowledge
+            .adopt(&identity.user, &signed_in.account)
+            .await;
+    }
     for cookie in signed_in.cookies {
         ctx::set_cookie(cookie);
     }

@@ -29,6 +29,7 @@ use precis_knowledge::store::{EmbedderId, VectorStore};
 pub use error::AskError;
 
 use crate::server::error::AppError;
+use crate::server::identity::UserId;
 
 use self::jobs::Indexer;
 use self::retrieve::Retrieval;
@@ -70,7 +71,8 @@ impl Services {
     /// Whether this instance serves `method path` (as the OpenAPI document writes them), for the
     /// document each service publishes; `tests/api/services.rs` checks it against the routes.
     pub fn serves(self, method: &str, path: &str) -> bool {
-        let common = matches!(path, "/healthz" | "/readyz") || !path.starts_with("/api/v1/");
+        let api = crate::server::openapi::API_PREFIX;
+        let common = matches!(path, "/healthz" | "/readyz") || !path.starts_with(api);
         let documents = path.starts_with("/api/v1/documents");
         let reads = method == "get";
         match self {
@@ -166,6 +168,21 @@ impl Knowledge {
 
     pub fn retrieval(&self) -> &Retrieval {
         &self.inner.retrieval
+    }
+
+    /// Gives an anonymous visitor's documents to the account they just created (as their
+    /// history moves). A failure is logged: the documents stay with the anonymous id.
+    pub async fn adopt(&self, visitor: &UserId, account: &UserId) {
+        match self
+            .inner
+            .store
+            .move_owner(visitor.as_str(), account.as_str())
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(documents = n, "documents moved into the new account"),
+            Err(e) => tracing::error!(error = %e, "documents not moved into the new account"),
+        }
     }
 
     /// Stops background indexing (Precis is stopping): see [`Indexer::stop_all`].

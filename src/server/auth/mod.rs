@@ -74,6 +74,8 @@ impl From<Wait> for AuthError {
 
 /// A successful sign-up or sign-in: who, and the cookies to set.
 pub struct SignedIn {
+    /// The account now signed in.
+    pub account: UserId,
     pub me: Me,
     pub cookies: Vec<Cookie<'static>>,
 }
@@ -223,12 +225,13 @@ impl Auth {
         tracing::info!(moved, "account created");
         let token = self.sessions.create(&account).await?;
         let signed_in = Identity {
-            user: account,
+            user: account.clone(),
             via: Via::Session(sessions::SessionRef {
                 token_hash: tokens::digest(&token),
             }),
         };
         Ok(SignedIn {
+            account,
             me: self.me(&signed_in, &parts.headers).await?,
             cookies: vec![
                 self.session_cookie(token),
@@ -264,12 +267,13 @@ impl Auth {
         }
         let token = self.sessions.create(&user).await?;
         let signed_in = Identity {
-            user,
+            user: user.clone(),
             via: Via::Session(sessions::SessionRef {
                 token_hash: tokens::digest(&token),
             }),
         };
         Ok(SignedIn {
+            account: user,
             me: self.me(&signed_in, &parts.headers).await?,
             cookies: vec![self.session_cookie(token)],
         })
