@@ -158,6 +158,7 @@ both!(
     lifecycle::a_deleted_document_takes_no_more_passages,
     lifecycle::a_failed_document_keeps_no_passages,
     lifecycle::deleting_leaves_nothing_behind,
+    lifecycle::nul_characters_are_no_error,
     recovery::unfinished_documents_survive_a_crash,
     recovery::another_embedder_is_refused,
     recovery::moving_an_owner_gives_everything,
