@@ -167,6 +167,7 @@ both!(
     search::the_shared_library_is_seen_when_asked,
     search::a_scope_can_name_documents,
     search::dense_ranks_by_cosine,
+    search::a_crowded_neighbourhood_still_gives_k,
     search::keyword_ranks_and_matches_any_word,
     search::keyword_never_fails_on_what_people_type,
 );
