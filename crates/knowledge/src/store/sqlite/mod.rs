@@ -37,11 +37,13 @@ pub fn register_sqlite_vec() {
             *const libsqlite3_sys::sqlite3_api_routines,
         ) -> std::os::raw::c_int;
         // SAFETY: `sqlite3_vec_init` is sqlite-vec's extension entry point, a C function with
-        // exactly the signature SQLite calls auto-extensions with (the crate declares it without
-        // arguments only because it is linked as an opaque symbol); it is compiled with
-        // SQLITE_CORE against the same SQLite that libsqlite3-sys (the version sqlx links) bundles,
-        // so the transmuted pointer is called with the arguments it expects. Registering is
-        // thread-safe in SQLite, and the Once makes it happen once.
+        // exactly the signature SQLite calls auto-extensions with, `(sqlite3*, char**, const
+        // sqlite3_api_routines*) -> int` (the crate declares it without arguments only because it
+        // links it as an opaque symbol), so the transmuted pointer is called with the arguments
+        // it expects. sqlite-vec is compiled with SQLITE_CORE: it calls the SQLite linked into
+        // this binary directly, which is libsqlite3-sys's bundled SQLite (3.46, pinned to the
+        // version sqlx uses: one SQLite in the process); its headers are 3.45's, and SQLite's C
+        // API only grows. `sqlite3_auto_extension` is thread-safe, and the Once registers once.
         let rc = unsafe {
             let entry = std::mem::transmute::<*const (), EntryPoint>(
                 sqlite_vec::sqlite3_vec_init as *const (),

@@ -214,6 +214,12 @@ where
         .execute(&mut conn)
         .await
         .expect("create database");
+    // The tables are tiny: without this the planner would sort them whole (exact), and the
+    // HNSW path of big tables (approximate, filtered afterwards) would go untested.
+    sqlx::query(&format!("ALTER DATABASE {name} SET enable_seqscan = off"))
+        .execute(&mut conn)
+        .await
+        .expect("alter database");
     let sep = if admin.contains('?') { '&' } else { '?' };
     let url = format!("{admin}{sep}dbname={name}");
     let options = PgConnectOptions::from_str(&url).expect("url");

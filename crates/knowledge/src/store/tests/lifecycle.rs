@@ -253,3 +253,39 @@ pub async fn deleting_leaves_nothing_behind(h: Box<dyn Harness>) {
     assert!(store.delete_document(ALICE, &kept.id).await.unwrap());
     assert_eq!(h.rows().await, NONE);
 }
+
+pub async fn nul_characters_are_no_error(h: Box<dyn Harness>) {
+    let store = h.store();
+    let mut doc = new_doc(ALICE, "before\0after", 1);
+    doc.title = "a\0title".into();
+    let Created::New(doc) = store.create_document(doc).await.unwrap() else {
+        panic!()
+    };
+    assert_eq!(doc.chars, 12);
+    let batch = vec![passage(0, "nul\0inside words", [1.0, 0.0, 0.0, 0.0])];
+    store.add_passages(&doc.id, batch, true).await.unwrap();
+    let scope = Scope::person(ALICE);
+    let hits = store.keyword(&scope, "inside", 5).await.unwrap();
+    let got = store.passages(&[hits[0].passage]).await.unwrap();
+    // SQLite keeps the NUL; PostgreSQL cannot, and keeps U+FFFD in its place (same offsets)
+    assert_eq!(got[0].text.chars().count(), 16);
+    assert!(["a\0title", "a\u{FFFD}title"].contains(&got[0].title.as_str()));
+    // NULs in what is looked up find nothing, and fail nothing
+    let odd = Scope {
+        owner: "x\0y".into(),
+        shared: true,
+        documents: Some(vec!["\0".into()]),
+    };
+    assert!(store.document(&odd, "\0").await.unwrap().is_none());
+    assert!(store.documents(&odd).await.unwrap().is_empty());
+    assert!(store
+        .dense(&odd, &super::unit([1.0; 4]), 3)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store.keyword(&odd, "inside", 3).await.unwrap().is_empty());
+    assert!(!store.delete_document("x\0y", "\0").await.unwrap());
+    assert_eq!(store.move_owner("x\0y", "z\0").await.unwrap(), 0);
+    let err = store.fail_document("\0", "e\0rr").await.unwrap_err();
+    assert!(matches!(err, StoreError::NoDocument(_)), "{err:?}");
+}

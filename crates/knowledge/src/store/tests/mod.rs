@@ -158,6 +158,7 @@ both!(
     lifecycle::a_deleted_document_takes_no_more_passages,
     lifecycle::a_failed_document_keeps_no_passages,
     lifecycle::deleting_leaves_nothing_behind,
+    lifecycle::nul_characters_are_no_error,
     recovery::unfinished_documents_survive_a_crash,
     recovery::another_embedder_is_refused,
     recovery::moving_an_owner_gives_everything,
@@ -166,6 +167,7 @@ both!(
     search::the_shared_library_is_seen_when_asked,
     search::a_scope_can_name_documents,
     search::dense_ranks_by_cosine,
+    search::a_crowded_neighbourhood_still_gives_k,
     search::keyword_ranks_and_matches_any_word,
     search::keyword_never_fails_on_what_people_type,
 );

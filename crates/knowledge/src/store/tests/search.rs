@@ -342,3 +342,36 @@ pub async fn keyword_never_fails_on_what_people_type(h: Box<dyn Harness>) {
     }
     assert_eq!(store.counts().await.unwrap().passages, 1);
 }
+
+/// Another owner's passages crowd the query's neighbourhood: an approximate index (pgvector's
+/// HNSW keeps only its nearest candidates, then filters) must not return fewer than k.
+pub async fn a_crowded_neighbourhood_still_gives_k(h: Box<dyn Harness>) {
+    let store = h.store();
+    let crowd: Vec<(String, [f32; 4])> = (0..300)
+        .map(|i| (format!("crowd {i}"), [1.0, i as f32 / 1000.0, 0.0, 0.0]))
+        .collect();
+    let crowd: Vec<(&str, [f32; 4])> = crowd.iter().map(|(t, v)| (t.as_str(), *v)).collect();
+    ready_doc(&*store, BOB, &crowd).await;
+    ready_doc(
+        &*store,
+        ALICE,
+        &[
+            ("far one", [0.0, 0.0, 1.0, 0.0]),
+            ("far two", [0.0, 0.0, 0.0, 1.0]),
+            ("far three", [0.0, 1.0, 0.0, 0.0]),
+        ],
+    )
+    .await;
+    let hits = store.dense(&only_owner(ALICE), &unit(X), 3).await.unwrap();
+    let mut got = texts(&*store, &hits).await;
+    got.sort();
+    assert_eq!(got, ["far one", "far three", "far two"]);
+    assert_eq!(
+        store
+            .dense(&only_owner(BOB), &unit(X), 20)
+            .await
+            .unwrap()
+            .len(),
+        20
+    );
+}
