@@ -70,6 +70,7 @@ pub const API_KEY_SCHEME: &str = "api_key";
         crate::domain::history::ExportFormatName,
         routes::stream::Loading,
         crate::domain::ask::answer::AnswerEvent,
+        crate::domain::ask::document::DocumentView,
     )),
     modifiers(&Authentication, &AccessErrors),
     tags(

@@ -24,7 +24,11 @@ pub const MAX_DOCUMENT_IDS: usize = 100;
 pub struct QuestionRequest {
     pub question: String,
     /// How many passages to find and give to the answer (1–20, default 5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::whole::option"
+    )]
     pub top_k: Option<u32>,
     /// Who writes the answer: `extractive` (the best sentences of the passages, quoted; needs
     /// no language model) or a language model's id from `GET /api/v1/questions/models`;

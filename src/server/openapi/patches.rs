@@ -51,10 +51,13 @@ fn require_retry_after(doc: &mut Value) {
     }
 }
 
-/// The JSON inside each event's `data` is a `SummaryEvent`.
+/// The JSON inside each stream's events' `data` (a `SummaryEvent`, an `AnswerEvent`…).
 fn sse_data_schema(doc: &mut Value) {
-    let data = format!("/components/schemas/{}/properties/data", sse::NAME);
-    if let Some(data) = doc.pointer_mut(&data) {
-        data["contentSchema"] = json!({ "$ref": "#/components/schemas/SummaryEvent" });
+    for (name, data_schema) in sse::STREAMS {
+        let data = format!("/components/schemas/{name}/properties/data");
+        if let Some(data) = doc.pointer_mut(&data) {
+            data["contentSchema"] =
+                json!({ "$ref": format!("#/components/schemas/{data_schema}") });
+        }
     }
 }

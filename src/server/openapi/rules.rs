@@ -3,6 +3,8 @@
 
 use serde_json::{json, Value};
 
+use crate::domain::ask::document::MAX_TITLE_CHARS;
+use crate::domain::ask::question::{MAX_DOCUMENT_IDS, MAX_QUESTION_CHARS, MAX_TOP_K};
 use crate::domain::models::MAX_MODEL_ID_CHARS;
 use crate::domain::params::Param;
 use crate::domain::text::MAX_TEXT_CHARS;
@@ -65,6 +67,47 @@ pub fn apply(doc: &mut Value) {
         if let Some(model) = request.get_mut("model") {
             model["maxLength"] = json!(MAX_MODEL_ID_CHARS);
             model["pattern"] = json!(MODEL_ID_PATTERN);
+        }
+    }
+    ask(doc);
+}
+
+/// The Ask capability's requests: a question, a pasted document.
+fn ask(doc: &mut Value) {
+    if let Some(q) = doc
+        .pointer_mut("/components/schemas/QuestionRequest/properties")
+        .and_then(Value::as_object_mut)
+    {
+        if let Some(question) = q.get_mut("question") {
+            question["minLength"] = json!(1);
+            question["maxLength"] = json!(MAX_QUESTION_CHARS);
+            question["pattern"] = json!(non_blank_pattern());
+        }
+        if let Some(top_k) = q.get_mut("top_k") {
+            top_k["minimum"] = json!(1);
+            top_k["maximum"] = json!(MAX_TOP_K);
+        }
+        if let Some(model) = q.get_mut("model") {
+            model["maxLength"] = json!(MAX_MODEL_ID_CHARS);
+            model["pattern"] = json!(MODEL_ID_PATTERN);
+        }
+        if let Some(ids) = q.get_mut("document_ids") {
+            ids["maxItems"] = json!(MAX_DOCUMENT_IDS);
+            if let Some(items) = ids.get_mut("items") {
+                items["pattern"] = json!("^[0-9a-f]{32}$");
+            }
+        }
+    }
+    if let Some(d) = doc
+        .pointer_mut("/components/schemas/NewTextDocument/properties")
+        .and_then(Value::as_object_mut)
+    {
+        if let Some(title) = d.get_mut("title") {
+            title["maxLength"] = json!(MAX_TITLE_CHARS);
+        }
+        if let Some(text) = d.get_mut("text") {
+            text["minLength"] = json!(1);
+            text["pattern"] = json!(non_blank_pattern());
         }
     }
 }

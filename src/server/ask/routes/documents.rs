@@ -133,7 +133,14 @@ async fn read_upload(request: Request, state: &AppState) -> Result<Upload, AppEr
     }
     let body: Result<Json<NewTextDocument>, JsonRejection> =
         Json::from_request(request, state).await;
-    let Json(doc) = body.map_err(|e| AppError::BadBody(describe(&e)))?;
+    let Json(doc) = body.map_err(|e| match e {
+        JsonRejection::MissingJsonContentType(_) => AppError::BadBody(
+            "it must be sent as JSON (Content-Type: application/json) or as \
+             multipart/form-data with a `file` part"
+                .to_string(),
+        ),
+        e => AppError::BadBody(describe(&e)),
+    })?;
     Ok(Upload {
         bytes: doc.text.into_bytes(),
         file_name: None,
@@ -153,6 +160,11 @@ async fn read_multipart(mut multipart: Multipart) -> Result<Upload, AppError> {
                 upload.file_name = field.file_name().map(str::to_string);
                 upload.content_type = field.content_type().map(str::to_string);
                 upload.bytes = field.bytes().await.map_err(bad)?.to_vec();
+            }
+            Some("title") if upload.title.is_some() => {
+                return Err(AppError::BadBody(
+                    "the `title` part is sent more than once".to_string(),
+                ))
             }
             Some("title") => upload.title = Some(field.text().await.map_err(bad)?),
             _ => {}

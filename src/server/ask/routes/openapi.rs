@@ -166,6 +166,16 @@ pub mod examples {
     }
 }
 
+/// A body the JSON extractor refuses, described as the handlers describe it.
+fn unreadable(body: &'static str) -> AppError {
+    use axum::body::Bytes;
+    use axum::Json;
+    match Json::<QuestionRequest>::from_bytes(&Bytes::from_static(body.as_bytes())) {
+        Err(rejection) => AppError::BadBody(crate::server::routes::api::describe(&rejection)),
+        Ok(_) => AppError::Internal("example body unexpectedly readable".into()),
+    }
+}
+
 fn problem(p: AskProblem) -> AppError {
     p.invalid().into()
 }
@@ -227,6 +237,11 @@ impl IntoResponses for AddErrors {
                     "A multipart body without its `file` part",
                     problem(AskProblem::NoFile),
                 ),
+                e(
+                    "invalid_json",
+                    "JSON that does not parse",
+                    unreadable(r#"{"text": "A text.""#),
+                ),
                 rate_limited(),
             ]
             .into_iter()
@@ -268,6 +283,11 @@ impl IntoResponses for QuestionErrors {
         let e = ErrorExample::new;
         error_responses(
             [
+                e(
+                    "invalid_json",
+                    "The body is not JSON",
+                    unreadable(r#"{"question": "Why?""#),
+                ),
                 e(
                     "empty_question",
                     "A blank question",

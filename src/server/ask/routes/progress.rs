@@ -21,7 +21,7 @@ use crate::server::ask::view::document_view;
 use crate::server::error::AppError;
 use crate::server::identity::Identity;
 use crate::server::lang::RequestLang;
-use crate::server::openapi::sse::SseEvent;
+use crate::server::openapi::sse::ProgressSseEvent;
 use crate::server::openapi::tags;
 use crate::server::state::AppState;
 
@@ -54,7 +54,7 @@ pub fn router() -> Router<AppState> {
     params(("id" = String, Path, description = "The document's id (32 hex digits).")),
     responses(
         (status = 200, description = "The document each time its progress changes.",
-            content_type = "text/event-stream", body = SseEvent,
+            content_type = "text/event-stream", body = ProgressSseEvent,
             example = json!(examples::progress())),
         DocumentErrors,
     )

@@ -19,7 +19,7 @@ use crate::server::error::AppError;
 use crate::server::identity::Identity;
 use crate::server::lang::{negotiate, RequestLang};
 use crate::server::openapi::responses::CommonErrors;
-use crate::server::openapi::sse::SseEvent;
+use crate::server::openapi::sse::AnswerSseEvent;
 use crate::server::openapi::tags;
 use crate::server::routes::api::describe;
 use crate::server::state::AppState;
@@ -91,7 +91,7 @@ pub async fn ask(
     responses(
         (status = 200, description = "The answer as it is written: one JSON `AnswerEvent` per \
             `data:` line; the last is `done` or `error`.",
-            content_type = "text/event-stream", body = SseEvent,
+            content_type = "text/event-stream", body = AnswerSseEvent,
             example = json!(examples::stream())),
         QuestionErrors,
     )
