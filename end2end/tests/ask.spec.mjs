@@ -42,7 +42,7 @@ const MINUTES = [
 /** A long text (well over the 64 passages indexed within the request): indexed in the background. */
 function longText(paragraphs = 400) {
   const topics = ['harbour', 'orchard', 'lighthouse', 'granary', 'observatory', 'vineyard', 'foundry', 'archive'];
-  const out = [];
+  const out = ['Survey of the districts'];
   for (let i = 0; i < paragraphs; i++) {
     const topic = topics[i % topics.length];
     out.push(
@@ -110,6 +110,25 @@ test('a .txt file picked shows its progress bar while it is read, then its passa
   await expect(row.getByRole('alert')).toHaveCount(0);
 });
 
+test('files dropped on the documents panel are added, each in its row', async ({ page }) => {
+  await gotoAsk(page);
+  const files = await page.evaluateHandle(
+    ([minutes]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([minutes], 'dropped-minutes.txt', { type: 'text/plain' }));
+      transfer.items.add(new File(['Budget notes\n\nThe budget for the roof is 12,000 euros.'], 'dropped-budget.txt', { type: 'text/plain' }));
+      return transfer;
+    },
+    [MINUTES],
+  );
+  const panel = documentsPanel(page);
+  await panel.dispatchEvent('dragover', { dataTransfer: files });
+  await panel.dispatchEvent('drop', { dataTransfer: files });
+  await expect(documentRow(page, /dropped-minutes|Minutes/)).toContainText(/\d+ passages?/, { timeout: 60_000 });
+  await expect(documentRow(page, /dropped-budget|Budget/)).toContainText(/\d+ passages?/, { timeout: 60_000 });
+  await expect(panel.getByRole('listitem')).toHaveCount(2);
+});
+
 test('a long file is indexed in the background: "Indexing… N of M passages", then ready', async ({ page }) => {
   test.setTimeout(180_000);
   await gotoAsk(page);
@@ -120,6 +139,21 @@ test('a long file is indexed in the background: "Indexing… N of M passages", t
   await expect(bar).toBeVisible();
   await expect(row).toContainText(/[\d,]+ passages · [\d,]+ characters/, { timeout: 150_000 });
   await expect(bar).toHaveCount(0);
+});
+
+test('a long pasted text frees the form at once, while its row follows the indexing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await gotoAsk(page);
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('District survey');
+  await text.fill(longText());
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const row = documentRow(page, 'District survey');
+  await expect(row).toContainText(/Indexing… [\d,]+ of [\d,]+ passages/, { timeout: 60_000 });
+  // taken: the form is empty and ready for the next text while this one is indexed
+  await expect(text).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeEnabled();
+  await expect(row).toContainText(/[\d,]+ passages · [\d,]+ characters/, { timeout: 150_000 });
 });
 
 test('a bad file gets its own alert while a good one picked with it is added', async ({ page }) => {

@@ -2,21 +2,15 @@
 //! refused — and the work that moves a row along. Each file is sent on its own: a refusal ends
 //! in its own row and never stops the others.
 
+mod sending;
+
 use leptos::html;
 use leptos::prelude::*;
 
-use super::upload::{self, Added};
-use crate::domain::ask::document::{DocumentStatus, DocumentView, NewTextDocument};
-use crate::domain::errors::{ErrorCode, ErrorResponse};
-use crate::ui::browser::sleep_ms;
+use super::upload;
+use crate::domain::ask::document::{DocumentStatus, DocumentView};
+use crate::domain::errors::ErrorCode;
 use crate::ui::prefs::Prefs;
-
-/// How often a document's progress is asked for when its event stream broke.
-const POLL_MS: u32 = 500;
-/// Uploads refused for going too fast are sent again this many times, after the wait the
-/// server asked for.
-#[cfg(feature = "hydrate")]
-const RETRIES: u32 = 3;
 
 /// A document's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,116 +148,6 @@ impl Library {
 
     fn drop_row(&self, key: u64) {
         let _ = self.rows.try_update(|rows| rows.retain(|r| r.key != key));
-    }
-
-    /// Sends each file on its own.
-    #[cfg(feature = "hydrate")]
-    pub fn add_files(self, files: Vec<web_sys::File>) {
-        // the first file chosen ends on top
-        for file in files.into_iter().rev() {
-            let key = self.start(file.name());
-            leptos::task::spawn_local(self.send_file(key, file));
-        }
-    }
-
-    #[cfg(feature = "hydrate")]
-    async fn send_file(self, key: u64, file: web_sys::File) {
-        let prefs = self.prefs;
-        if let Err(e) = crate::domain::ask::document::check_size(file.size() as u64) {
-            let message = e.message_in(prefs.t_untracked().lang);
-            self.edit(key, |r| r.error = Some(message));
-            return;
-        }
-        let mut tries = 0;
-        loop {
-            match upload::add_file(&file, prefs.t_untracked()).await {
-                Ok(added) => return self.arrived(key, added).await,
-                Err(e) if e.error.code == ErrorCode::RateLimited && tries < RETRIES => {
-                    tries += 1;
-                    let mut wait = e.error.retry_after.unwrap_or(5).clamp(1, 120);
-                    while wait > 0 {
-                        let note = (prefs.t_untracked().ask.sending_again_in)(wait);
-                        if !self.edit(key, |r| r.note = Some(note)) {
-                            return;
-                        }
-                        sleep_ms(1000).await;
-                        wait -= 1;
-                    }
-                    self.edit(key, |r| r.note = None);
-                }
-                Err(e) => {
-                    self.refuse(key, e);
-                    return;
-                }
-            }
-        }
-    }
-
-    /// Adds a pasted text; the server's refusal goes back to the form.
-    pub async fn add_text(self, doc: NewTextDocument) -> Result<(), ErrorResponse> {
-        let added = upload::add_text(&doc, self.prefs.t_untracked()).await?;
-        let key = self.start(added.doc.title.clone());
-        self.arrived(key, added).await;
-        Ok(())
-    }
-
-    #[cfg(feature = "hydrate")]
-    fn refuse(&self, key: u64, e: ErrorResponse) {
-        self.edit(key, |r| {
-            r.note = None;
-            r.error = Some(e.error.message);
-        });
-    }
-
-    /// The server took it: show it (once: a document added again replaces its older row), and
-    /// follow its indexing.
-    async fn arrived(self, key: u64, added: Added) {
-        let Added { doc, existing } = added;
-        let id = doc.id.clone();
-        let follow = working(&doc);
-        let note = existing.then(|| self.prefs.t_untracked().ask.already_added.to_string());
-        let _ = self.rows.try_update(|rows| {
-            rows.retain(|r| r.key == key || r.doc.as_ref().is_none_or(|d| d.id != id));
-        });
-        self.edit(key, |r| {
-            r.doc = Some(doc);
-            r.note = note;
-        });
-        if follow {
-            self.follow(key, id).await;
-        }
-    }
-
-    /// Keeps row `key` up to date until its document is indexed (or failed, or removed): its
-    /// event stream, else asking every 500 ms when the stream broke.
-    async fn follow(self, key: u64, id: String) {
-        let mut finished = false;
-        let mut gone = false;
-        let _ = upload::follow(&id, |doc| {
-            finished = !working(&doc);
-            gone = !self.edit(key, |r| r.doc = Some(doc));
-            !finished && !gone
-        })
-        .await;
-        while !finished && !gone {
-            sleep_ms(POLL_MS).await;
-            if self.rows.try_with_untracked(|_| ()).is_none() {
-                return; // the page left
-            }
-            match upload::one(&id, self.prefs.t_untracked()).await {
-                Ok(doc) => {
-                    finished = !working(&doc);
-                    gone = !self.edit(key, |r| r.doc = Some(doc));
-                }
-                // removed meanwhile (from another tab, or by a script)
-                Err(e) if e.error.code == ErrorCode::NotFound => {
-                    self.drop_row(key);
-                    return;
-                }
-                // the server is restarting, the connection dropped: ask again
-                Err(_) => {}
-            }
-        }
     }
 
     /// Removes a document; the focus goes to the panel's heading, and the status says so.

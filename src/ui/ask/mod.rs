@@ -7,7 +7,7 @@
 //! once the page runs there, over the same JSON API scripts use (`upload`).
 //!
 //! - [`library`]: the documents' rows and the work that moves them along; [`documents`]: the
-//!   panel.
+//!   panel, with [`paste`] (a pasted text) and [`row`] (a document's row).
 //! - [`asking`]: the questions' state; [`question`]: the box; [`answer`]: the answers;
 //!   [`citation`]: the passages, with the question's words marked.
 
@@ -16,7 +16,9 @@ mod asking;
 mod citation;
 mod documents;
 mod library;
+mod paste;
 mod question;
+mod row;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod upload;
 
