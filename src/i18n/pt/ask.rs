@@ -65,10 +65,10 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     text_label: "Texto",
     add: "Adicionar",
     adding: "Adição em curso…",
-    loading_documents: "A carregar os seus documentos…",
+    loading_documents: "Carregamento dos seus documentos…",
     no_documents_yet: "Ainda não há documentos. Adicione documentos ou cole um texto para começar.",
-    shared_library: "Biblioteca partilhada",
-    sending: "Envio e leitura…",
+    shared_library: "Biblioteca comum",
+    sending: "Envio e leitura em curso…",
     indexing: |done, total| {
         let p = if total == 1 { "passagem" } else { "passagens" };
         format!("Indexação… {} de {} {p}", n(done as usize), n(total as usize))
@@ -92,8 +92,8 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     shortcut: "Enter envia a pergunta · Shift+Enter muda de linha",
     model_label: "Resposta escrita por",
     ask: "Perguntar",
-    searching: "Pesquisa nos seus documentos…",
-    writing: "Redação da resposta…",
+    searching: "Pesquisa em curso nos seus documentos…",
+    writing: "Redação da resposta em curso…",
     ask_again_in: |s| format!("Poderá perguntar de novo dentro de {s} s."),
     you_asked: "Perguntou:",
     answer_in_progress: "Resposta em curso",

@@ -44,6 +44,8 @@ pub struct Library {
     /// Where the focus goes when a removed row (and its focused button) goes.
     pub heading: NodeRef<html::H2>,
     next_key: StoredValue<u64>,
+    /// Event streams open (see `sending::MAX_STREAMS`).
+    streams: StoredValue<u32>,
     prefs: Prefs,
 }
 
@@ -55,6 +57,7 @@ impl Library {
             status: RwSignal::new(String::new()),
             heading: NodeRef::new(),
             next_key: StoredValue::new(0),
+            streams: StoredValue::new(0),
             prefs,
         }
     }

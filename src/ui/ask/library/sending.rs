@@ -9,7 +9,11 @@ use crate::domain::errors::{ErrorCode, ErrorResponse};
 use crate::ui::ask::upload::{self, Added};
 use crate::ui::browser::sleep_ms;
 
-/// How often a document's progress is asked for when its event stream broke.
+/// Documents followed by an event stream at once; the others are asked about every 500 ms.
+/// Each stream holds one of the few connections a browser opens to a server (six over
+/// HTTP/1.1): uploads and questions must not wait behind them.
+const MAX_STREAMS: u32 = 2;
+/// How often a document's progress is asked for when it has no event stream.
 const POLL_MS: u32 = 500;
 /// Uploads refused for going too fast are sent again this many times, after the wait the
 /// server asked for.
@@ -96,16 +100,28 @@ impl Library {
     }
 
     /// Keeps row `key` up to date until its document is indexed (or failed, or removed): its
-    /// event stream, else asking every 500 ms when the stream broke.
+    /// event stream when fewer than [`MAX_STREAMS`] are open, else (or when the stream broke)
+    /// asking every 500 ms.
     pub(super) async fn follow(self, key: u64, id: String) {
         let mut finished = false;
         let mut gone = false;
-        let _ = upload::follow(&id, |doc| {
-            finished = !working(&doc);
-            gone = !self.edit(key, |r| r.doc = Some(doc));
-            !finished && !gone
-        })
-        .await;
+        let stream = self.streams.try_update_value(|open| {
+            let free = *open < MAX_STREAMS;
+            if free {
+                *open += 1;
+            }
+            free
+        });
+        if stream == Some(true) {
+            let _ = upload::follow(&id, |doc| {
+                finished = !working(&doc);
+                gone = !self.edit(key, |r| r.doc = Some(doc));
+                !finished && !gone
+            })
+            .await;
+            self.streams
+                .try_update_value(|open| *open = open.saturating_sub(1));
+        }
         while !finished && !gone {
             sleep_ms(POLL_MS).await;
             if self.rows.try_with_untracked(|_| ()).is_none() {
