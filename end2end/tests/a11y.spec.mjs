@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { test, expect } from './fixtures.mjs';
 import { INSTANCES, gotoStudio, summarize, historyPanel, waitUntilLive, uniqueTag, COUNCIL_TEXT } from './helpers.mjs';
 import { MEMBERS_URL, signUp, uniqueEmail } from './account-helpers.mjs';
+import { addPasted, ask, documentsPanel, filesInput, gotoAsk, HOLIDAY_QUESTION, UNANSWERED_QUESTION } from './ask-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 // Evaluated in the page rather than added as a <script>: the app's Content-Security-Policy
@@ -151,6 +152,32 @@ for (const theme of ['light', 'dark']) {
       await expect(page.getByRole('textbox', { name: 'New API key', exact: true })).toBeVisible();
       await expect(page.getByRole('table')).toContainText('a11y check');
       await expectAccessible(page, `/account/keys with a new key, ${theme}`);
+    });
+
+    test(`/ask: empty, then with documents, an answer and an opened citation (${theme})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await gotoAsk(page, 'local');
+      await expectTheme(page);
+      await expect(page.getByRole('heading', { name: 'Ask your documents', exact: true })).toBeVisible();
+      await expectAccessible(page, `/ask with no documents, ${theme}`);
+      // a refused file and a pasted text, indexed
+      await filesInput(page).setInputFiles({
+        name: 'photo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+      });
+      await expect(documentsPanel(page).getByRole('alert')).toBeVisible();
+      await addPasted(page);
+      // a blank question refused
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Type a question first.' })).toBeVisible();
+      await expectAccessible(page, `/ask with a document, a refused file and a refused question, ${theme}`);
+      // an answer, its citation opened; then the notice of a question it does not answer
+      const turn = await ask(page, HOLIDAY_QUESTION);
+      await turn.getByRole('button', { name: /^Source \[1\]/ }).first().click();
+      await expect(turn.locator('mark').first()).toBeVisible();
+      await ask(page, UNANSWERED_QUESTION);
+      await expectAccessible(page, `/ask with an answer, an opened passage and the "not in your documents" notice, ${theme}`);
     });
 
     test(`404 page (${theme})`, async ({ page }) => {

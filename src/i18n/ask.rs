@@ -50,6 +50,76 @@ pub struct AskTexts {
     pub still_indexing: &'static str,
     /// The embedding model is missing: (why, already worded)
     pub embedder_missing: fn(&str) -> String,
+
+    // --- the Ask page (`ui::ask`) and the top bar's links --------------------------------
+    /// The name of the top bar's links between the pages, and the links.
+    pub nav_label: &'static str,
+    pub nav_summarize: &'static str,
+    pub nav_ask: &'static str,
+    /// The page's heading (and its `<title>`, before "— Precis").
+    pub page_title: &'static str,
+    pub intro: &'static str,
+    /// The documents panel.
+    pub documents: &'static str,
+    /// What files are read: (the size limit, already written in MB in the language)
+    pub accepted: fn(&str) -> String,
+    pub add_files: &'static str,
+    pub drop_here: &'static str,
+    /// Shown while files are dragged over the panel.
+    pub drop_now: &'static str,
+    pub paste_text: &'static str,
+    pub title_label: &'static str,
+    pub title_hint: &'static str,
+    pub text_label: &'static str,
+    pub add: &'static str,
+    pub adding: &'static str,
+    pub loading_documents: &'static str,
+    pub no_documents_yet: &'static str,
+    pub shared_library: &'static str,
+    /// A file being sent and read, before its passages are known.
+    pub sending: &'static str,
+    /// (passages indexed, passages)
+    pub indexing: fn(u32, u32) -> String,
+    /// The progress bar's name: (the document's title)
+    pub indexing_label: fn(&str) -> String,
+    /// A document once indexed: (passages, characters)
+    pub document_size: fn(u32, usize) -> String,
+    /// A document added again: it was there already.
+    pub already_added: &'static str,
+    /// Remove's accessible name: (the document's title)
+    pub remove_label: fn(&str) -> String,
+    pub remove: &'static str,
+    pub removed: fn(&str) -> String,
+    /// An upload refused for going too fast, sent again by itself: (seconds)
+    pub sending_again_in: fn(u64) -> String,
+    /// The questions' panel.
+    pub ask_title: &'static str,
+    /// The answers' live region.
+    pub answers: &'static str,
+    pub welcome: &'static str,
+    pub question_label: &'static str,
+    pub question_placeholder: &'static str,
+    pub shortcut: &'static str,
+    pub model_label: &'static str,
+    pub ask: &'static str,
+    pub searching: &'static str,
+    pub writing: &'static str,
+    /// After a refusal for going too fast: (seconds left)
+    pub ask_again_in: fn(u64) -> String,
+    /// Before the question, for screen readers.
+    pub you_asked: &'static str,
+    pub answer_in_progress: &'static str,
+    /// Under an answer: (who wrote it, seconds)
+    pub answer_meta: fn(&str, f64) -> String,
+    pub passages_found: &'static str,
+    /// When the documents do not hold the answer.
+    pub closest_passages: &'static str,
+    /// Marks a passage the answer cites.
+    pub cited: &'static str,
+    /// A citation's accessible name: (its number, the document's title)
+    pub cite_label: fn(u32, &str) -> String,
+    /// Where a passage is: (its place from 1, first character, end)
+    pub passage_place: fn(u32, u32, u32) -> String,
 }
 
 impl AskTexts {

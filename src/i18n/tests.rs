@@ -154,6 +154,17 @@ fn every_message_function_says_something_in_every_language() {
             (t.history.too_many_words)(17, 16),
             (t.history.not_a_date)("x", "From"),
             (t.history.from_after_to)("2026-12-01", "2026-11-01"),
+            (t.ask.accepted)("20"),
+            (t.ask.indexing)(40, 112),
+            (t.ask.indexing_label)("t"),
+            (t.ask.document_size)(12, 4_210),
+            (t.ask.remove_label)("t"),
+            (t.ask.removed)("t"),
+            (t.ask.sending_again_in)(7),
+            (t.ask.ask_again_in)(7),
+            (t.ask.answer_meta)("m", 1.25),
+            (t.ask.cite_label)(1, "t"),
+            (t.ask.passage_place)(4, 1_204, 1_680),
         ];
         for m in messages {
             assert!(m.chars().count() > 2, "{lang:?}: {m:?}");
@@ -429,4 +440,27 @@ fn sentences_split_around_links_keep_their_spaces() {
         assert!(texts(lang).keys.intro_after.starts_with(". "), "{lang:?}");
         assert!(a.settings_hint.starts_with(". "), "{lang:?}");
     }
+}
+
+#[test]
+fn the_ask_pages_numbers_and_plurals_follow_the_language() {
+    let place = |lang| (texts(lang).ask.passage_place)(4, 1_204, 1_680);
+    assert_eq!(place(Lang::En), "passage 4 · characters 1,204–1,680");
+    assert_eq!(
+        place(Lang::Fr),
+        format!("passage 4 · caractères 1{NARROW_NBSP}204–1{NARROW_NBSP}680")
+    );
+    assert_eq!(place(Lang::Pt), "passagem 4 · caracteres 1.204–1.680");
+    let size = |lang, p, c| (texts(lang).ask.document_size)(p, c);
+    assert_eq!(size(Lang::En, 1, 12), "1 passage · 12 characters");
+    assert_eq!(size(Lang::Fr, 0, 1), "0 passage · 1 caractère");
+    assert_eq!(size(Lang::Pt, 112, 1), "112 passagens · 1 caractere");
+    assert_eq!(
+        (texts(Lang::En).ask.indexing)(40, 112),
+        "Indexing… 40 of 112 passages"
+    );
+    assert_eq!(
+        (texts(Lang::Fr).ask.answer_meta)("m", 1.25),
+        "m · 1,2\u{a0}s"
+    );
 }

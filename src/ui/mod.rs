@@ -1,6 +1,7 @@
 //! The page, rendered on the server and hydrated in the browser.
 
 mod account;
+mod ask;
 mod browser;
 mod composer;
 mod conversation;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>
+                <Route path=path!("/ask") view=|| view! { <Page><ask::AskPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/sign-in") view=|| view! { <Page><account::SignInPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/sign-up") view=|| view! { <Page><account::SignUpPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=|| view! { <Page><account::AccountPage/></Page> } ssr=SsrMode::Async/>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::{post_event_stream, sleep_ms, FetchError};
+use super::browser::{fetch_error, post_event_stream, sleep_ms, FetchError};
 use super::prefs::Prefs;
 use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
 use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
@@ -503,20 +503,6 @@ async fn stream_summary(
     }
 }
 
-/// What the page says when a streamed request failed outside of the events themselves.
-fn fetch_error(e: FetchError, texts: &Texts) -> ErrorResponse {
-    let error = match e {
-        FetchError::Network => PublicError::new(ErrorCode::Network, texts.unreachable),
-        FetchError::Interrupted => PublicError::new(ErrorCode::Network, texts.connection_lost),
-        // Errors known before streaming starts come as a status with the usual JSON body.
-        FetchError::Status { status, body } => match serde_json::from_str::<ErrorResponse>(&body) {
-            Ok(e) => return e,
-            Err(_) => PublicError::new(ErrorCode::Internal, (texts.unexplained_status)(status)),
-        },
-    };
-    error.into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,33 +545,5 @@ mod tests {
             r#"{"type":"error","error":{"code":"model_loading","message":"Warming up.","retry_after":20}}"#,
         );
         assert!(matches!(e, SummaryEvent::Error { error } if error.retry_after == Some(20)));
-    }
-
-    #[test]
-    fn error_bodies_are_read_and_other_failures_explained() {
-        let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":7}}"#;
-        let en = crate::i18n::texts(crate::domain::settings::Lang::En);
-        let e = fetch_error(
-            FetchError::Status {
-                status: 429,
-                body: body.into(),
-            },
-            en,
-        );
-        assert_eq!(e.error.code, ErrorCode::RateLimited);
-        assert_eq!(e.error.retry_after, Some(7));
-        let e = fetch_error(
-            FetchError::Status {
-                status: 502,
-                body: "<html>Bad gateway</html>".into(),
-            },
-            en,
-        );
-        assert!(e.error.message.contains("502"), "{}", e.error.message);
-        assert!(!e.error.message.contains('<'));
-        let fr = crate::i18n::texts(crate::domain::settings::Lang::Fr);
-        let e = fetch_error(FetchError::Network, fr);
-        assert_eq!(e.error.code, ErrorCode::Network);
-        assert!(e.error.message.starts_with("Impossible de joindre Precis"));
     }
 }

@@ -60,6 +60,8 @@ const PAIRS: &[(&str, &str)] = &[
     ("--danger", "--danger-soft"),
     ("--danger", "--panel"),
     ("--warn", "--warn-soft"),
+    // marked words and notices (the Ask page)
+    ("--text", "--warn-soft"),
     ("--ok", "--panel"),
     ("--panel", "--danger"),
 ];

@@ -1,5 +1,6 @@
-//! The bar at the top of every page: the name (a link to the studio), and who is signed in —
-//! or the ways to sign in.
+//! The bar at the top of every page: the name (a link to the studio), the pages (Summarize ·
+//! Ask, the current one marked `aria-current="page"`), and who is signed in — or the ways to
+//! sign in.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,6 +22,12 @@ pub fn TopBar(me: Option<Me>) -> impl IntoView {
                 </A>
             </h1>
             <p class="tagline">{prefs.text(|t| t.tagline)}</p>
+            <nav class="app-nav" aria-label=prefs.text(|t| t.ask.nav_label)>
+                <ul>
+                    <li><A href="/" exact=true>{prefs.text(|t| t.ask.nav_summarize)}</A></li>
+                    <li><A href="/ask">{prefs.text(|t| t.ask.nav_ask)}</A></li>
+                </ul>
+            </nav>
             // The page awaited the session before building its frame: no suspense of its own
             // here (one per page; a nested one can outlive the page's preferences).
             {me.map(|me| view! { <AccountNav me/> })}

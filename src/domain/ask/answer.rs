@@ -102,3 +102,142 @@ pub struct AnswerModels {
     /// The one used when a question names none.
     pub default: String,
 }
+
+/// A piece of an answer's text, as the page shows it: plain text, or a citation of the passage
+/// numbered `n` (`[n]`, which the page turns into a button that opens the passage).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerPiece {
+    Text(String),
+    Cite(u32),
+}
+
+/// `answer` cut into text and citations of passages numbered 1 to `given`. A marker is `[n]`
+/// or, as a language model may write it, `[n, m]` (one citation each); a number outside
+/// 1..=`given`, and anything else in brackets (`[sic]`, `[0]`, an unclosed `[`), stays text.
+/// The pieces' text joined with `[n]` markers gives the answer back.
+pub fn answer_pieces(answer: &str, given: u32) -> Vec<AnswerPiece> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut rest = answer;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let cites = after.find(']').and_then(|close| {
+            let inside = &after[..close];
+            let numbers: Option<Vec<u32>> = inside
+                .split(',')
+                .map(|n| {
+                    let n = n.trim();
+                    let digits =
+                        !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
+                    digits
+                        .then(|| n.parse::<u32>().ok())
+                        .flatten()
+                        .filter(|n| (1..=given).contains(n))
+                })
+                .collect();
+            numbers.map(|n| (n, close))
+        });
+        match cites {
+            Some((numbers, close)) => {
+                text.push_str(&rest[..open]);
+                if !text.is_empty() {
+                    out.push(AnswerPiece::Text(std::mem::take(&mut text)));
+                }
+                out.extend(numbers.into_iter().map(AnswerPiece::Cite));
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    if !text.is_empty() {
+        out.push(AnswerPiece::Text(text));
+    }
+    out
+}
+
+/// The passage numbers `answer` cites, each once, in order of first citation.
+pub fn cited_numbers(answer: &str, given: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for piece in answer_pieces(answer, given) {
+        if let AnswerPiece::Cite(n) = piece {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AnswerPiece::{Cite, Text};
+    use super::*;
+
+    fn text(s: &str) -> AnswerPiece {
+        Text(s.to_string())
+    }
+
+    #[test]
+    fn citations_are_cut_out_of_the_text() {
+        assert_eq!(
+            answer_pieces("“25 days a year.” [1] Also [2][3].", 3),
+            vec![
+                text("“25 days a year.” "),
+                Cite(1),
+                text(" Also "),
+                Cite(2),
+                Cite(3),
+                text(".")
+            ]
+        );
+        assert_eq!(answer_pieces("[1]", 1), vec![Cite(1)]);
+        assert_eq!(answer_pieces("", 5), vec![]);
+    }
+
+    #[test]
+    fn a_models_list_of_numbers_is_one_citation_each() {
+        assert_eq!(
+            answer_pieces("Yes [1, 3].", 3),
+            vec![text("Yes "), Cite(1), Cite(3), text(".")]
+        );
+    }
+
+    #[test]
+    fn brackets_that_cite_nothing_given_stay_text() {
+        for s in [
+            "[0] a",
+            "[4] of three",
+            "[sic]",
+            "[1 2]",
+            "[]",
+            "[, 1]",
+            "a [ b",
+            "x [1",
+            "[99999999999]",
+        ] {
+            assert_eq!(answer_pieces(s, 3), vec![text(s)], "{s}");
+        }
+        assert_eq!(
+            answer_pieces("[[2]] é [x] [2]", 3),
+            vec![text("["), Cite(2), text("] é [x] "), Cite(2)]
+        );
+    }
+
+    #[test]
+    fn pieces_give_the_answer_back() {
+        let answer = "Über [1] — ok [2, 1] [sic] [3";
+        let rebuilt: String = answer_pieces(answer, 2)
+            .into_iter()
+            .map(|p| match p {
+                Text(t) => t,
+                Cite(n) => format!("[{n}]"),
+            })
+            .collect();
+        assert_eq!(rebuilt, "Über [1] — ok [2][1] [sic] [3");
+        assert_eq!(cited_numbers(answer, 2), vec![1, 2]);
+    }
+}

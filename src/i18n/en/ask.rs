@@ -1,6 +1,8 @@
 //! English: the Ask capability.
 
 use super::n;
+use crate::domain::settings::Lang;
+use crate::i18n::numbers::decimal;
 use crate::i18n::AskTexts;
 
 pub(in crate::i18n) const ASK: AskTexts = AskTexts {
@@ -47,4 +49,57 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     llm_description: "A small language model on this server writes the answer in its own words from the passages, citing them. Experimental: check what it says against the passages.",
     still_indexing: "Your documents are still being indexed. Ask again when they are ready.",
     embedder_missing: |why| format!("Documents cannot be indexed or searched here: {why}"),
+    nav_label: "Sections",
+    nav_summarize: "Summarize",
+    nav_ask: "Ask",
+    page_title: "Ask your documents",
+    intro: "Add documents, then ask about them: each answer cites the passages it comes from.",
+    documents: "Your documents",
+    accepted: |mb| format!("Plain text, Markdown, HTML or PDF, up to {mb} MB each."),
+    add_files: "Add files",
+    drop_here: "or drop them here.",
+    drop_now: "Drop the files to add them.",
+    paste_text: "Paste a text",
+    title_label: "Title",
+    title_hint: "Optional: otherwise the text’s first words.",
+    text_label: "Text",
+    add: "Add",
+    adding: "Adding…",
+    loading_documents: "Loading your documents…",
+    no_documents_yet: "No documents yet. Add files or paste a text to start.",
+    shared_library: "Shared library",
+    sending: "Sending and reading…",
+    indexing: |done, total| format!("Indexing… {} of {} passages", n(done as usize), n(total as usize)),
+    indexing_label: |title| format!("Indexing “{title}”"),
+    document_size: |passages, chars| {
+        let p = if passages == 1 { "passage" } else { "passages" };
+        let c = if chars == 1 { "character" } else { "characters" };
+        format!("{} {p} · {} {c}", n(passages as usize), n(chars))
+    },
+    already_added: "Already in your documents.",
+    remove_label: |title| format!("Remove “{title}”"),
+    remove: "Remove",
+    removed: |title| format!("“{title}” removed."),
+    sending_again_in: |s| format!("Too many at once: sending again in {s} s."),
+    ask_title: "Ask a question",
+    answers: "Answers",
+    welcome: "Ask anything your documents might answer. Open a citation such as [1] to read the passage it comes from.",
+    question_label: "Your question",
+    question_placeholder: "What do your documents say about…?",
+    shortcut: "Enter asks · Shift+Enter starts a new line",
+    model_label: "Answer written by",
+    ask: "Ask",
+    searching: "Searching your documents…",
+    writing: "Writing the answer…",
+    ask_again_in: |s| format!("You can ask again in {s} s."),
+    you_asked: "You asked:",
+    answer_in_progress: "Answer in progress",
+    answer_meta: |model, seconds| format!("{model} · {} s", decimal(Lang::En, seconds, 1)),
+    passages_found: "Passages found",
+    closest_passages: "Closest passages",
+    cited: "cited",
+    cite_label: |number, title| format!("Source [{number}]: {title}"),
+    passage_place: |place, start, end| {
+        format!("passage {} · characters {}–{}", n(place as usize), n(start as usize), n(end as usize))
+    },
 };

@@ -1,6 +1,8 @@
 //! Português: a função Perguntar.
 
 use super::n;
+use crate::domain::settings::Lang;
+use crate::i18n::numbers::decimal;
 use crate::i18n::AskTexts;
 
 pub(in crate::i18n) const ASK: AskTexts = AskTexts {
@@ -47,4 +49,60 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     llm_description: "Um pequeno modelo de linguagem deste servidor escreve a resposta por palavras suas a partir das passagens, citando-as. Experimental: confirme o que diz nas passagens.",
     still_indexing: "Os seus documentos ainda estão a ser indexados. Pergunte de novo quando estiverem prontos.",
     embedder_missing: |why| format!("Aqui os documentos não podem ser indexados nem pesquisados: {why}"),
+    nav_label: "Páginas",
+    nav_summarize: "Resumir",
+    nav_ask: "Perguntar",
+    page_title: "Pergunte aos seus documentos",
+    intro: "Adicione documentos e depois faça perguntas sobre eles: cada resposta cita as passagens de onde vem.",
+    documents: "Os seus documentos",
+    accepted: |mb| format!("Texto simples, Markdown, HTML ou PDF, até {mb} MB cada um."),
+    add_files: "Adicionar documentos",
+    drop_here: "ou arraste-os para esta área.",
+    drop_now: "Solte os documentos para os adicionar.",
+    paste_text: "Colar um texto",
+    title_label: "Título",
+    title_hint: "Opcional: se não o indicar, as primeiras palavras do texto.",
+    text_label: "Texto",
+    add: "Adicionar",
+    adding: "Adição em curso…",
+    loading_documents: "Carregamento dos seus documentos…",
+    no_documents_yet: "Ainda não há documentos. Adicione documentos ou cole um texto para começar.",
+    shared_library: "Biblioteca comum",
+    sending: "Envio e leitura em curso…",
+    indexing: |done, total| {
+        let p = if total == 1 { "passagem" } else { "passagens" };
+        format!("Indexação… {} de {} {p}", n(done as usize), n(total as usize))
+    },
+    indexing_label: |title| format!("Indexação de “{title}”"),
+    document_size: |passages, chars| {
+        let p = if passages == 1 { "passagem" } else { "passagens" };
+        let c = if chars == 1 { "caractere" } else { "caracteres" };
+        format!("{} {p} · {} {c}", n(passages as usize), n(chars))
+    },
+    already_added: "Já está nos seus documentos.",
+    remove_label: |title| format!("Remover “{title}”"),
+    remove: "Remover",
+    removed: |title| format!("“{title}” foi removido."),
+    sending_again_in: |s| format!("Demasiados envios de uma vez: novo envio dentro de {s} s."),
+    ask_title: "Fazer uma pergunta",
+    answers: "Respostas",
+    welcome: "Pergunte o que os seus documentos possam responder. Abra uma referência como [1] para ler a passagem de onde vem.",
+    question_label: "A sua pergunta",
+    question_placeholder: "O que dizem os seus documentos sobre…?",
+    shortcut: "Enter envia a pergunta · Shift+Enter muda de linha",
+    model_label: "Resposta escrita por",
+    ask: "Perguntar",
+    searching: "Pesquisa em curso nos seus documentos…",
+    writing: "Redação da resposta em curso…",
+    ask_again_in: |s| format!("Poderá perguntar de novo dentro de {s} s."),
+    you_asked: "Perguntou:",
+    answer_in_progress: "Resposta em curso",
+    answer_meta: |model, seconds| format!("{model} · {} s", decimal(Lang::Pt, seconds, 1)),
+    passages_found: "Passagens encontradas",
+    closest_passages: "Passagens mais próximas",
+    cited: "citada",
+    cite_label: |number, title| format!("Fonte [{number}]: {title}"),
+    passage_place: |place, start, end| {
+        format!("passagem {} · caracteres {}–{}", n(place as usize), n(start as usize), n(end as usize))
+    },
 };
