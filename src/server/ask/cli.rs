@@ -56,6 +56,10 @@ fn usage() -> ExitCode {
 }
 
 async fn open(settings: &Settings) -> Result<Knowledge, String> {
+    // no language model answers here: only the embedder is needed
+    let mut settings = settings.clone();
+    settings.engine.preload = false;
+    let settings = &settings;
     std::fs::create_dir_all(&settings.data_dir).map_err(|e| e.to_string())?;
     let db = Db::connect(&settings.database_url)
         .await
