@@ -54,6 +54,8 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("HF_BASE_URL", hf.uri()),
         ("PRECIS_RATE_LIMIT_BURST", "100000".to_string()),
         ("PRECIS_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
+        ("PRECIS_ASK_RATE_LIMIT_BURST", "100000".to_string()),
+        ("PRECIS_ASK_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
         ("PRECIS_MODELS_DIR", models_dir()),
         ("PRECIS_PRELOAD_MODELS", "false".to_string()),
     ]
