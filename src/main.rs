@@ -15,8 +15,12 @@ async fn main() -> ExitCode {
         }
     };
     // `precis healthcheck`: for container health checks (the runtime image has no curl).
-    if std::env::args().nth(1).as_deref() == Some("healthcheck") {
-        return healthcheck(settings.addr).await;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("healthcheck") => return healthcheck(settings.addr).await,
+        // `precis ingest <files or folders>`, `precis library [remove <id>]`: the shared library
+        Some("ingest" | "library") => return precis::server::ask::cli::run(settings, &args).await,
+        _ => {}
     }
     let provider = if settings.hf.token.is_some() {
         "HuggingFace Inference API + local engine"

@@ -66,8 +66,13 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(e) if e.code == ErrorCode::TextTooLong => {
+            AppError::Invalid(e)
+                if matches!(e.code, ErrorCode::TextTooLong | ErrorCode::DocumentTooLarge) =>
+            {
                 StatusCode::PAYLOAD_TOO_LARGE
+            }
+            AppError::Invalid(e) if e.code == ErrorCode::UnsupportedDocument => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
             // the history's query parameters: a request that cannot be used as sent
             AppError::Invalid(e) if e.code == ErrorCode::InvalidQuery => StatusCode::BAD_REQUEST,
@@ -136,10 +141,9 @@ impl AppError {
             )
             .with_retry_after(*retry_after),
             AppError::NotFound => PublicError::new(C::NotFound, t.summary_not_found),
-            AppError::NotServed { ingest_only } => PublicError::new(
-                C::NotFound,
-                (texts(lang).ask.not_served_here)(*ingest_only),
-            ),
+            AppError::NotServed { ingest_only } => {
+                PublicError::new(C::NotFound, (texts(lang).ask.not_served_here)(*ingest_only))
+            }
             AppError::CrossOrigin => PublicError::new(C::CrossOrigin, t.cross_origin),
             AppError::Ask(e) => e.public_in(lang),
             AppError::Auth(e) => auth_public(e, lang),

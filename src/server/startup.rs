@@ -22,8 +22,8 @@ use super::ask::routes::{documents, progress, questions};
 use super::ask::Knowledge;
 use super::auth::Auth;
 use super::config::Settings;
-use super::error::AppError;
 use super::db::Db;
+use super::error::AppError;
 use super::history::History;
 use super::identity::{self, identify, require_person, CookieConfig, KeyError};
 use super::lang::tell_errors;
@@ -81,7 +81,7 @@ struct Limiters<'a> {
 
 /// The knowledge base's store (PostgreSQL when `PRECIS_KNOWLEDGE_URL` names one, else Precis's
 /// own SQLite file) and the services over it.
-async fn knowledge(
+pub(crate) async fn knowledge(
     settings: &Settings,
     db: &Db,
     local: Arc<LocalModels>,
@@ -109,7 +109,7 @@ async fn knowledge(
 }
 
 /// The embedded engine's pool and models; language models start loading in the background.
-async fn local_models(settings: &Settings) -> LocalModels {
+pub(crate) async fn local_models(settings: &Settings) -> LocalModels {
     let engine = &settings.engine;
     let pool = InferencePool::new(settings.local_workers, engine.queue);
     let hub: Vec<HubModel> = engine
@@ -257,6 +257,7 @@ impl Application {
             .await;
         cleanup.abort();
         ask_cleanup.abort();
+        self.state.knowledge.stop_indexing();
         login_cleanup.abort();
         if let Err(e) = self.state.history.flush().await {
             tracing::error!(error = %e, "history not flushed at shutdown");
@@ -329,7 +330,9 @@ fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSettings) -> R
             .merge(super::routes::models::router())
             .fallback_service(pages(&state));
     } else {
-        routes = routes.fallback(not_served);
+        routes = routes
+            .fallback(not_served)
+            .method_not_allowed_fallback(not_served);
     }
     routes
         .with_state(state.clone())
@@ -391,7 +394,10 @@ fn body_limit(path: &str) -> usize {
 
 /// Bodies over the route's limit are refused: those announced larger at once, with our error
 /// shape and a sentence; those that grow past it while read, by the extractor reading them.
-async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+async fn limit_bodies(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
     use axum::response::IntoResponse;
     let limit = body_limit(req.uri().path());
     let announced = req
@@ -400,6 +406,14 @@ async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> ax
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     match announced {
+        Some(bytes) if bytes > limit && limit == documents::BODY_LIMIT => {
+            let invalid = crate::domain::ask::AskProblem::DocumentTooLarge {
+                bytes: bytes as u64,
+                limit: crate::domain::ask::document::MAX_DOCUMENT_BYTES,
+            }
+            .invalid();
+            AppError::from(invalid).into_response()
+        }
         Some(bytes) if bytes > limit => {
             let invalid = crate::domain::params::Invalid::new(
                 crate::domain::errors::ErrorCode::TextTooLong,
@@ -409,12 +423,13 @@ async fn limit_bodies(req: axum::extract::Request, next: middleware::Next) -> ax
                     max_kb: limit / 1024,
                 },
             );
-            super::error::AppError::from(invalid).into_response()
+            AppError::from(invalid).into_response()
         }
         _ => {
             let (parts, body) = req.into_parts();
             let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
-            next.run(axum::extract::Request::from_parts(parts, body)).await
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
         }
     }
 }

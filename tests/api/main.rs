@@ -2,6 +2,7 @@
 //! wiremock server standing in for the HuggingFace Inference API. One binary, so it links once.
 
 mod accounts;
+mod ask;
 mod cancel;
 mod concurrency;
 mod engine;

@@ -133,14 +133,20 @@ mod tests {
             Ok(Some("Staff handbook".into()))
         );
         let e = parse_title(Some(&"a".repeat(MAX_TITLE_CHARS + 1))).unwrap_err();
-        assert_eq!((e.code, e.field), (ErrorCode::InvalidParameter, Field::Title));
+        assert_eq!(
+            (e.code, e.field),
+            (ErrorCode::InvalidParameter, Field::Title)
+        );
     }
 
     #[test]
     fn sizes_over_the_limit_are_refused() {
         assert!(check_size(MAX_DOCUMENT_BYTES).is_ok());
         let e = check_size(MAX_DOCUMENT_BYTES + 1).unwrap_err();
-        assert_eq!((e.code, e.field), (ErrorCode::DocumentTooLarge, Field::File));
+        assert_eq!(
+            (e.code, e.field),
+            (ErrorCode::DocumentTooLarge, Field::File)
+        );
     }
 
     #[test]

@@ -6,16 +6,15 @@ use unicode_segmentation::UnicodeSegmentation;
 const STOP_WORDS: &[&str] = &[
     // English
     "the", "and", "are", "was", "were", "for", "with", "what", "when", "where", "which", "who",
-    "why", "how", "does", "did", "this", "that", "from", "has", "have", "had", "not", "but",
-    "its", "into", "can", "there", "their", "they", "you", "your", "about", "any", "all",
+    "why", "how", "does", "did", "this", "that", "from", "has", "have", "had", "not", "but", "its",
+    "into", "can", "there", "their", "they", "you", "your", "about", "any", "all",
     // French
-    "les", "des", "une", "est", "que", "qui", "quoi", "dans", "pour", "par", "sur", "avec",
-    "pas", "quel", "quelle", "quels", "quelles", "sont", "ont", "aux", "ces", "son", "sa",
-    "ses", "comment", "pourquoi", "quand", "où",
-    // Portuguese
-    "uma", "um", "dos", "das", "nos", "nas", "para", "por", "com", "não", "qual", "quais",
-    "quem", "quando", "onde", "como", "porque", "são", "foi", "ser", "seu", "sua", "pelo",
-    "pela", "mais", "que",
+    "les", "des", "une", "est", "que", "qui", "quoi", "dans", "pour", "par", "sur", "avec", "pas",
+    "quel", "quelle", "quels", "quelles", "sont", "ont", "aux", "ces", "son", "sa", "ses",
+    "comment", "pourquoi", "quand", "où", // Portuguese
+    "uma", "um", "dos", "das", "nos", "nas", "para", "por", "com", "não", "qual", "quais", "quem",
+    "quando", "onde", "como", "porque", "são", "foi", "ser", "seu", "sua", "pelo", "pela", "mais",
+    "que",
 ];
 
 /// The question's words worth marking: lower case, at least 3 letters, not a stop word,
@@ -24,7 +23,9 @@ pub fn terms(question: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for word in question.unicode_words() {
         let lower = word.to_lowercase();
-        if lower.chars().count() >= 3 && !STOP_WORDS.contains(&lower.as_str()) && !out.contains(&lower)
+        if lower.chars().count() >= 3
+            && !STOP_WORDS.contains(&lower.as_str())
+            && !out.contains(&lower)
         {
             out.push(lower);
         }

@@ -19,17 +19,37 @@ use super::invalid::{Invalid, Reason};
 #[derive(Debug, Clone, PartialEq)]
 pub enum AskProblem {
     EmptyQuestion,
-    QuestionTooLong { chars: usize, limit: usize },
-    TitleTooLong { chars: usize, limit: usize },
-    TopK { value: String, max: u32 },
+    QuestionTooLong {
+        chars: usize,
+        limit: usize,
+    },
+    TitleTooLong {
+        chars: usize,
+        limit: usize,
+    },
+    TopK {
+        value: String,
+        max: u32,
+    },
     /// A document id that is not 32 hex digits, or too many of them.
-    DocumentIds { value: String, max: usize },
+    DocumentIds {
+        value: String,
+        max: usize,
+    },
     /// The file as received, in bytes.
-    DocumentTooLarge { bytes: u64, limit: u64 },
+    DocumentTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// The document's clean text, in characters.
-    DocumentTooLong { chars: usize, limit: usize },
+    DocumentTooLong {
+        chars: usize,
+        limit: usize,
+    },
     /// Not a kind of file Precis reads: `what` names it ("image/png", "a Word document").
-    Unsupported { what: String },
+    Unsupported {
+        what: String,
+    },
     /// Nothing to read once white space and control characters are gone.
     EmptyDocument,
     /// A PDF with pages but no text layer (a scan).

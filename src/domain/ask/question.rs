@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn empty_and_long_questions_are_refused_with_their_code() {
         let e = request(" \n\t").parse().unwrap_err();
-        assert_eq!((e.code, e.field), (ErrorCode::EmptyQuestion, Field::Question));
+        assert_eq!(
+            (e.code, e.field),
+            (ErrorCode::EmptyQuestion, Field::Question)
+        );
         let long = "é".repeat(MAX_QUESTION_CHARS + 1);
         let e = request(&long).parse().unwrap_err();
         assert_eq!(e.code, ErrorCode::QuestionTooLong);
@@ -157,7 +160,10 @@ mod tests {
             }
             .parse()
             .unwrap_err();
-            assert_eq!((e.code, e.field), (ErrorCode::InvalidParameter, Field::TopK));
+            assert_eq!(
+                (e.code, e.field),
+                (ErrorCode::InvalidParameter, Field::TopK)
+            );
         }
         let e = QuestionRequest {
             document_ids: Some(vec!["nope".into()]),

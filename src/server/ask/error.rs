@@ -77,7 +77,10 @@ fn unreachable(e: &StoreError) -> bool {
     matches!(
         e,
         StoreError::Db(
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_)
+            sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
         )
     )
 }

@@ -73,7 +73,12 @@ impl Knowledge {
             passages_total: prepared.passages.len() as u32,
             created_at: now_ms(),
         };
-        let doc = match self.store().create_document(new).await.map_err(AskError::from)? {
+        let doc = match self
+            .store()
+            .create_document(new)
+            .await
+            .map_err(AskError::from)?
+        {
             Created::Existing(doc) => return Ok(Added::Existing(doc)),
             Created::New(doc) => doc,
         };
@@ -136,7 +141,10 @@ impl Knowledge {
 
     /// Marks a document failed after `error` (unless it was deleted meanwhile).
     pub(crate) async fn give_up(&self, id: &str, error: &AppError) {
-        if matches!(error, AppError::Ask(AskError::Store(StoreError::NoDocument(_)))) {
+        if matches!(
+            error,
+            AppError::Ask(AskError::Store(StoreError::NoDocument(_)))
+        ) {
             return;
         }
         error.report();
@@ -156,7 +164,11 @@ impl Knowledge {
 }
 
 /// Reads and splits an upload (on a blocking thread: PDFs and long texts take a while).
-fn prepare(upload: Upload, title: Option<String>, splitter: &Splitter) -> Result<Prepared, AppError> {
+fn prepare(
+    upload: Upload,
+    title: Option<String>,
+    splitter: &Splitter,
+) -> Result<Prepared, AppError> {
     let format = Format::detect(
         upload.file_name.as_deref(),
         upload.content_type.as_deref(),
@@ -181,7 +193,10 @@ fn prepare(upload: Upload, title: Option<String>, splitter: &Splitter) -> Result
         .or(extracted.title.filter(|t| !t.trim().is_empty()))
         .or_else(|| upload.file_name.clone().filter(|n| !n.trim().is_empty()))
         .unwrap_or_else(|| first_words(&extracted.text, 8));
-    let title: String = title.chars().take(crate::domain::ask::document::MAX_TITLE_CHARS).collect();
+    let title: String = title
+        .chars()
+        .take(crate::domain::ask::document::MAX_TITLE_CHARS)
+        .collect();
     Ok(Prepared {
         format,
         title,

@@ -6,11 +6,12 @@
 //! `processing` with the batches written so far; at the next start, [`Knowledge::resume`]
 //! splits its stored text again and carries on from the first passage not written.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use precis_knowledge::split::Passage;
 use tokio::sync::Semaphore;
+use tokio::task::AbortHandle;
 
 use super::Knowledge;
 use crate::server::error::AppError;
@@ -22,12 +23,16 @@ const BUSY_RETRIES: u32 = 120;
 #[derive(Clone)]
 pub struct Indexer {
     turn: Arc<Semaphore>,
+    /// The jobs started, to stop them when Precis stops (finished ones are dropped as new ones
+    /// start).
+    jobs: Arc<Mutex<Vec<AbortHandle>>>,
 }
 
 impl Default for Indexer {
     fn default() -> Self {
         Self {
             turn: Arc::new(Semaphore::new(1)),
+            jobs: Arc::default(),
         }
     }
 }
@@ -36,7 +41,7 @@ impl Indexer {
     /// Indexes `passages[from..]` of document `id` in the background.
     pub fn spawn(&self, knowledge: Knowledge, id: String, passages: Vec<Passage>, from: usize) {
         let turn = self.turn.clone();
-        tokio::spawn(async move {
+        let job = tokio::spawn(async move {
             let Ok(_permit) = turn.acquire_owned().await else {
                 return;
             };
@@ -51,6 +56,18 @@ impl Indexer {
                 Err(e) => knowledge.give_up(&id, &e).await,
             }
         });
+        let mut jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
+        jobs.retain(|j| !j.is_finished());
+        jobs.push(job.abort_handle());
+    }
+
+    /// Stops every job between two batches' transactions (at shutdown): their documents stay
+    /// `processing` with the batches written so far, and resume at the next start.
+    pub fn stop_all(&self) {
+        let jobs = std::mem::take(&mut *self.jobs.lock().unwrap_or_else(|p| p.into_inner()));
+        for job in jobs {
+            job.abort();
+        }
     }
 }
 
@@ -74,10 +91,7 @@ async fn index_patiently(
                 retries += 1;
                 tokio::time::sleep(Duration::from_secs(retry_after.clamp(1, 10))).await;
                 // carry on from what is stored
-                from = knowledge
-                    .progress(id)
-                    .await
-                    .unwrap_or(done_before);
+                from = knowledge.progress(id).await.unwrap_or(done_before);
             }
             Err(e) => return Err(e),
         }
@@ -121,8 +135,12 @@ impl Knowledge {
                 continue;
             }
             tracing::info!(document = %doc.id, from = doc.passages_done, of = doc.passages_total, "resuming indexing");
-            self.indexer()
-                .spawn(self.clone(), doc.id.clone(), passages, doc.passages_done as usize);
+            self.indexer().spawn(
+                self.clone(),
+                doc.id.clone(),
+                passages,
+                doc.passages_done as usize,
+            );
         }
     }
 }

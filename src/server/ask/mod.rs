@@ -10,6 +10,7 @@
 //! PostgreSQL + pgvector when `PRECIS_KNOWLEDGE_URL` names one. Routes are in [`routes`].
 
 pub mod answer;
+pub mod cli;
 pub mod error;
 pub mod ingest;
 pub mod jobs;
@@ -165,6 +166,11 @@ impl Knowledge {
 
     pub fn retrieval(&self) -> &Retrieval {
         &self.inner.retrieval
+    }
+
+    /// Stops background indexing (Precis is stopping): see [`Indexer::stop_all`].
+    pub fn stop_indexing(&self) {
+        self.inner.indexer.stop_all();
     }
 
     pub(crate) fn indexer(&self) -> &Indexer {

@@ -121,12 +121,18 @@ impl Knowledge {
             )
             .map_err(AskError::from)?,
             Mode::Dense => (
-                store.dense(scope, &vector, k).await.map_err(AskError::from)?,
+                store
+                    .dense(scope, &vector, k)
+                    .await
+                    .map_err(AskError::from)?,
                 Vec::new(),
             ),
             Mode::Keyword => (
                 Vec::new(),
-                store.keyword(scope, question, k).await.map_err(AskError::from)?,
+                store
+                    .keyword(scope, question, k)
+                    .await
+                    .map_err(AskError::from)?,
             ),
         };
         let mut fused = settings.fusion.fuse(&dense, &keyword);

@@ -58,8 +58,16 @@ impl AskSettings {
                 expected: "all, ingest or ask",
             })?,
         };
-        let tokens = number("PRECIS_PASSAGE_TOKENS", PassageSize::default().tokens as u64, 16)?;
-        let overlap = number("PRECIS_PASSAGE_OVERLAP", PassageSize::default().overlap as u64, 0)?;
+        let tokens = number(
+            "PRECIS_PASSAGE_TOKENS",
+            PassageSize::default().tokens as u64,
+            16,
+        )?;
+        let overlap = number(
+            "PRECIS_PASSAGE_OVERLAP",
+            PassageSize::default().overlap as u64,
+            0,
+        )?;
         if overlap >= tokens {
             return Err(ConfigError::Invalid {
                 name: "PRECIS_PASSAGE_OVERLAP",

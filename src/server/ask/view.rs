@@ -28,9 +28,9 @@ pub fn document_view(doc: &Document, lang: Lang) -> DocumentView {
         bytes: doc.bytes,
         shared: doc.owner == SHARED,
         created_at: rfc3339(doc.created_at),
-        error: doc.error.as_ref().map(|_| {
-            PublicError::new(ErrorCode::Internal, texts(lang).ask.indexing_failed)
-        }),
+        error: doc
+            .error
+            .as_ref()
+            .map(|_| PublicError::new(ErrorCode::Internal, texts(lang).ask.indexing_failed)),
     }
 }
-

@@ -2,9 +2,13 @@
 
 use precis_engine::registry::ModelProblem;
 
+use precis_knowledge::store::StoreError;
+
 use super::*;
+use crate::domain::ask::AskProblem;
 use crate::domain::errors::Field;
 use crate::domain::params::{Param, Reason};
+use crate::server::ask::AskError;
 use crate::server::providers::catalog::Unavailable;
 
 /// A failure the server answers with `code`. Exhaustive: a new code does not compile until
@@ -94,7 +98,32 @@ fn failure_with(code: ErrorCode) -> Option<AppError> {
                 max: 200,
             },
         ),
+        C::EmptyQuestion => ask(AskProblem::EmptyQuestion),
+        C::QuestionTooLong => ask(AskProblem::QuestionTooLong {
+            chars: 1_001,
+            limit: 1_000,
+        }),
+        C::DocumentTooLarge => ask(AskProblem::DocumentTooLarge {
+            bytes: 30 << 20,
+            limit: 20 << 20,
+        }),
+        C::UnsupportedDocument => ask(AskProblem::Unsupported {
+            what: "image/png".into(),
+        }),
+        C::EmptyDocument => ask(AskProblem::EmptyDocument),
+        C::ImageOnlyPdf => ask(AskProblem::ImageOnlyPdf),
+        C::UnreadableDocument => ask(AskProblem::Encoding),
+        C::NoDocuments => Some(AskError::NoDocuments.into()),
+        C::SharedDocument => Some(AskError::SharedReadOnly.into()),
+        C::StoreUnavailable => {
+            Some(AskError::Store(StoreError::Db(sqlx::Error::PoolTimedOut)).into())
+        }
     }
+}
+
+/// A broken rule of the Ask capability.
+fn ask(problem: AskProblem) -> Option<AppError> {
+    Some(problem.invalid().into())
 }
 
 /// Every code the server sends, and more of the failures behind the same codes.
@@ -131,6 +160,16 @@ fn every_failure() -> Vec<AppError> {
         C::CrossOrigin,
         C::Network,
         C::InvalidQuery,
+        C::EmptyQuestion,
+        C::QuestionTooLong,
+        C::DocumentTooLarge,
+        C::UnsupportedDocument,
+        C::EmptyDocument,
+        C::ImageOnlyPdf,
+        C::UnreadableDocument,
+        C::NoDocuments,
+        C::SharedDocument,
+        C::StoreUnavailable,
     ];
     let mut out: Vec<AppError> = codes.into_iter().filter_map(failure_with).collect();
     let invalid = |code, field, reason| AppError::Invalid(Invalid::new(code, field, reason));
@@ -192,7 +231,39 @@ fn every_failure() -> Vec<AppError> {
         ),
         AppError::Auth(AuthError::KeyNotFound),
         AppError::Auth(AuthError::TooManyKeys),
+        AskError::StillIndexing.into(),
+        AskError::DocumentNotFound { field: None }.into(),
+        AskError::DocumentNotFound {
+            field: Some(Field::DocumentIds),
+        }
+        .into(),
+        AskError::EmbedderMissing(ModelProblem::EmbedderDamaged).into(),
+        AskError::Store(StoreError::NoDocument("x".into())).into(),
+        AppError::NotServed { ingest_only: true },
+        AppError::NotServed { ingest_only: false },
     ]);
+    for problem in [
+        AskProblem::TitleTooLong {
+            chars: 201,
+            limit: 200,
+        },
+        AskProblem::TopK {
+            value: "0".into(),
+            max: 20,
+        },
+        AskProblem::DocumentIds {
+            value: "nope".into(),
+            max: 100,
+        },
+        AskProblem::DocumentTooLong {
+            chars: 3_000_001,
+            limit: 3_000_000,
+        },
+        AskProblem::DamagedPdf,
+        AskProblem::NoFile,
+    ] {
+        out.push(problem.invalid().into());
+    }
     for problem in [
         ModelProblem::NotInstalled,
         ModelProblem::EmbedderNotInstalled {

@@ -1,9 +1,9 @@
 //! `GET /api/openapi.json`: the OpenAPI document. `GET /api/docs`: the interactive page
 //! (Swagger UI, served from this server's own files: it works offline).
 
+use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{Html, IntoResponse};
-use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
 

@@ -48,7 +48,10 @@ fn a_marker_split_across_pieces_is_held_back_until_complete() {
     let mut checker = CitationChecker::new(2);
     let pieces = ["It rains [", "1", ", ", "2] and [", "9] then [", "x] end ["];
     let out: Vec<String> = pieces.iter().map(|p| checker.push(p)).collect();
-    assert_eq!(out, vec!["It rains ", "", "", "[1][2] and ", " then ", "[x] end "]);
+    assert_eq!(
+        out,
+        vec!["It rains ", "", "", "[1][2] and ", " then ", "[x] end "]
+    );
     assert_eq!(checker.finish(), "[");
     assert_eq!(checker.cited(), &[1, 2]);
     assert_eq!(checker.dropped(), &[9]);

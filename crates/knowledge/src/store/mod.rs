@@ -11,6 +11,7 @@
 //! never leaves a half-indexed document marked ready. Documents left `processing` by a crash are
 //! listed by [`VectorStore::unfinished`] so that indexing can resume where it stopped.
 
+mod input;
 pub mod postgres;
 pub mod sqlite;
 
@@ -224,8 +225,10 @@ pub trait VectorStore: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Option<Document>, StoreError>>;
 
     /// The documents `scope` may see, newest first.
-    fn documents<'a>(&'a self, scope: &'a Scope)
-        -> BoxFuture<'a, Result<Vec<Document>, StoreError>>;
+    fn documents<'a>(
+        &'a self,
+        scope: &'a Scope,
+    ) -> BoxFuture<'a, Result<Vec<Document>, StoreError>>;
 
     /// Deletes one of `owner`'s documents with its passages, vectors and keywords; false when
     /// the owner has no such document.
@@ -237,8 +240,11 @@ pub trait VectorStore: Send + Sync + 'static {
 
     /// Gives everything `from` owns to `to` (an anonymous visitor who creates an account).
     /// Documents `to` already has (same content hash) are dropped from `from`.
-    fn move_owner<'a>(&'a self, from: &'a str, to: &'a str)
-        -> BoxFuture<'a, Result<u64, StoreError>>;
+    fn move_owner<'a>(
+        &'a self,
+        from: &'a str,
+        to: &'a str,
+    ) -> BoxFuture<'a, Result<u64, StoreError>>;
 
     /// Documents still `processing` (a crash or a stop interrupted them), with their clean text
     /// and the number of passages already written, oldest first.
@@ -264,8 +270,10 @@ pub trait VectorStore: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Vec<Hit>, StoreError>>;
 
     /// The passages with these ids, in the order given (unknown ids skipped).
-    fn passages<'a>(&'a self, ids: &'a [i64])
-        -> BoxFuture<'a, Result<Vec<StoredPassage>, StoreError>>;
+    fn passages<'a>(
+        &'a self,
+        ids: &'a [i64],
+    ) -> BoxFuture<'a, Result<Vec<StoredPassage>, StoreError>>;
 
     /// How many documents and passages the store holds in all.
     fn counts(&self) -> BoxFuture<'_, Result<Counts, StoreError>>;

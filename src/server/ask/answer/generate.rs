@@ -46,8 +46,7 @@ pub async fn write(
                 .map(|(t, x)| (t.as_str(), x.as_str()))
                 .collect();
             let budget = PROMPT_TOKENS.min(llm.context_length.saturating_sub(ANSWER_TOKENS));
-            let (user, given) =
-                prompt::build(&question, &refs, budget, &|s| llm.count_tokens(s));
+            let (user, given) = prompt::build(&question, &refs, budget, &|s| llm.count_tokens(s));
             let mut checker = shared.lock().unwrap_or_else(|p| p.into_inner());
             *checker = CitationChecker::new(given);
             let opts = GenerateOptions {

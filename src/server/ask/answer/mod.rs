@@ -173,10 +173,7 @@ impl Knowledge {
     }
 
     /// A local language model by id, or why it cannot answer.
-    fn local_llm(
-        &self,
-        id: &str,
-    ) -> Result<std::sync::Arc<precis_engine::llm::Llm>, AppError> {
+    fn local_llm(&self, id: &str) -> Result<std::sync::Arc<precis_engine::llm::Llm>, AppError> {
         let entry = self
             .local()
             .llm(id)
@@ -184,9 +181,12 @@ impl Knowledge {
                 model: id.to_string(),
                 reason: Unavailable::NoSuchLocal { id: id.to_string() },
             })?;
-        entry.llm.clone().map_err(|problem| AppError::ModelUnavailable {
-            model: id.to_string(),
-            reason: Unavailable::Model(problem),
-        })
+        entry
+            .llm
+            .clone()
+            .map_err(|problem| AppError::ModelUnavailable {
+                model: id.to_string(),
+                reason: Unavailable::Model(problem),
+            })
     }
 }

@@ -40,7 +40,12 @@ mod tests {
 
     #[test]
     fn passages_come_numbered_before_the_question() {
-        let (p, given) = build("Who?", &[("A", "Alice did it."), ("B", "Bob helped.")], 1000, &words);
+        let (p, given) = build(
+            "Who?",
+            &[("A", "Alice did it."), ("B", "Bob helped.")],
+            1000,
+            &words,
+        );
         assert_eq!(given, 2);
         let one = p.find("[1] (A) Alice did it.").unwrap();
         let two = p.find("[2] (B) Bob helped.").unwrap();

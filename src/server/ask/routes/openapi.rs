@@ -74,17 +74,46 @@ impl IntoResponses for AddErrors {
         let e = ErrorExample::new;
         error_responses(
             [
-                e("unsupported_document", "An image, an office file, binary data",
-                    problem(AskProblem::Unsupported { what: "image/png".into() })),
-                e("empty_document", "Nothing to read", problem(AskProblem::EmptyDocument)),
-                e("image_only_pdf", "A scanned PDF without text", problem(AskProblem::ImageOnlyPdf)),
-                e("unreadable_encoding", "Text in an unknown encoding", problem(AskProblem::Encoding)),
-                e("damaged_pdf", "A damaged or encrypted PDF", problem(AskProblem::DamagedPdf)),
-                e("document_too_large", "Over 20 MiB", problem(AskProblem::DocumentTooLarge {
-                    bytes: 31_457_280,
-                    limit: crate::domain::ask::document::MAX_DOCUMENT_BYTES,
-                })),
-                e("no_file", "A multipart body without its `file` part", problem(AskProblem::NoFile)),
+                e(
+                    "unsupported_document",
+                    "An image, an office file, binary data",
+                    problem(AskProblem::Unsupported {
+                        what: "image/png".into(),
+                    }),
+                ),
+                e(
+                    "empty_document",
+                    "Nothing to read",
+                    problem(AskProblem::EmptyDocument),
+                ),
+                e(
+                    "image_only_pdf",
+                    "A scanned PDF without text",
+                    problem(AskProblem::ImageOnlyPdf),
+                ),
+                e(
+                    "unreadable_encoding",
+                    "Text in an unknown encoding",
+                    problem(AskProblem::Encoding),
+                ),
+                e(
+                    "damaged_pdf",
+                    "A damaged or encrypted PDF",
+                    problem(AskProblem::DamagedPdf),
+                ),
+                e(
+                    "document_too_large",
+                    "Over 20 MiB",
+                    problem(AskProblem::DocumentTooLarge {
+                        bytes: 31_457_280,
+                        limit: crate::domain::ask::document::MAX_DOCUMENT_BYTES,
+                    }),
+                ),
+                e(
+                    "no_file",
+                    "A multipart body without its `file` part",
+                    problem(AskProblem::NoFile),
+                ),
                 rate_limited(),
             ]
             .into_iter()
@@ -101,9 +130,16 @@ impl IntoResponses for DocumentErrors {
         let e = ErrorExample::new;
         error_responses(
             [
-                e("not_found", "Not one of your documents",
-                    AskError::DocumentNotFound { field: None }),
-                e("shared_document", "Removing a shared library document", AskError::SharedReadOnly),
+                e(
+                    "not_found",
+                    "Not one of your documents",
+                    AppError::from(AskError::DocumentNotFound { field: None }),
+                ),
+                e(
+                    "shared_document",
+                    "Removing a shared library document",
+                    AppError::from(AskError::SharedReadOnly),
+                ),
             ]
             .into_iter()
             .chain(common_errors()),
@@ -119,15 +155,40 @@ impl IntoResponses for QuestionErrors {
         let e = ErrorExample::new;
         error_responses(
             [
-                e("empty_question", "A blank question", question_invalid(|q| q.question = " ".into())),
-                e("question_too_long", "Over 1,000 characters", question_invalid(|q| {
-                    q.question = "why ".repeat(300);
-                })),
-                e("invalid_top_k", "top_k out of 1–20", question_invalid(|q| q.top_k = Some(0))),
-                e("no_documents", "Nothing to ask yet", AskError::NoDocuments),
-                e("still_indexing", "Every document still being indexed", AskError::StillIndexing),
-                e("unknown_document", "A document id in document_ids that is not yours",
-                    AskError::DocumentNotFound { field: Some(crate::domain::errors::Field::DocumentIds) }),
+                e(
+                    "empty_question",
+                    "A blank question",
+                    question_invalid(|q| q.question = " ".into()),
+                ),
+                e(
+                    "question_too_long",
+                    "Over 1,000 characters",
+                    question_invalid(|q| {
+                        q.question = "why ".repeat(300);
+                    }),
+                ),
+                e(
+                    "invalid_top_k",
+                    "top_k out of 1–20",
+                    question_invalid(|q| q.top_k = Some(0)),
+                ),
+                e(
+                    "no_documents",
+                    "Nothing to ask yet",
+                    AppError::from(AskError::NoDocuments),
+                ),
+                e(
+                    "still_indexing",
+                    "Every document still being indexed",
+                    AppError::from(AskError::StillIndexing),
+                ),
+                e(
+                    "unknown_document",
+                    "A document id in document_ids that is not yours",
+                    AppError::from(AskError::DocumentNotFound {
+                        field: Some(crate::domain::errors::Field::DocumentIds),
+                    }),
+                ),
                 rate_limited(),
             ]
             .into_iter()
