@@ -12,7 +12,7 @@
 //!
 //! `quality`: for each passage size (tokens:overlap) a new store holds the three languages (one
 //! owner each); every question is asked in each mode — dense, keyword, hybrid with fusion weights
-//! dense:keyword 1:1, 1:2 and 2:1 — and scored: recall@1/@5, MRR@10 (a passage answers when it
+//! dense:keyword 1:1, 1:2, 2:1 and 1:3 — and scored: recall@1/@5, MRR@10 (a passage answers when it
 //! is from the gold chapter and holds the gold span), how often `grounded` is true for answerable
 //! questions and false for unanswerable ones; then a grid of relevance floors (min cosine × min
 //! coverage) is scored on the hybrid results. `--passages-out` writes the passages of the first
@@ -99,7 +99,9 @@ fn parse_args() -> R<Args> {
 fn parse_sizes(s: &str) -> R<Vec<PassageSize>> {
     s.split(',')
         .map(|p| {
-            let (t, o) = p.split_once(':').ok_or(format!("size {p}: tokens:overlap"))?;
+            let (t, o) = p
+                .split_once(':')
+                .ok_or(format!("size {p}: tokens:overlap"))?;
             Ok(PassageSize {
                 tokens: t.parse()?,
                 overlap: o.parse()?,
@@ -137,6 +139,7 @@ fn variants() -> Vec<(&'static str, Mode, Fusion)> {
         ("hybrid 1:1", Mode::Hybrid, f(1.0, 1.0)),
         ("hybrid 1:2", Mode::Hybrid, f(1.0, 2.0)),
         ("hybrid 2:1", Mode::Hybrid, f(2.0, 1.0)),
+        ("hybrid 1:3", Mode::Hybrid, f(1.0, 3.0)),
     ]
 }
 
@@ -145,16 +148,30 @@ async fn quality(args: &Args) -> R<()> {
     let mut best: Vec<Value> = Vec::new();
     for (i, size) in args.sizes.iter().enumerate() {
         let store = bench
-            .store(&args.store, &format!("q_{}_{}", size.tokens, size.overlap), true)
+            .store(
+                &args.store,
+                &format!("q_{}_{}", size.tokens, size.overlap),
+                true,
+            )
             .await?;
-        let base = Knowledge::new(store.clone(), bench.local.clone(), *size, Retrieval::default());
+        let base = Knowledge::new(
+            store.clone(),
+            bench.local.clone(),
+            *size,
+            Retrieval::default(),
+        );
         let tag = json!({"store": store.kind(), "tokens": size.tokens, "overlap": size.overlap});
         for (l, lang) in args.langs.iter().enumerate() {
             let owner = format!("{:032x}", l + 1);
             let docs = bench.ingest(&base, &owner, lang, &tag).await?;
             if i == 0 {
                 if let Some(dir) = &args.passages_out {
-                    setup::dump_passages(store.as_ref(), &docs, &dir.join(format!("passages.{lang}.jsonl"))).await?;
+                    setup::dump_passages(
+                        store.as_ref(),
+                        &docs,
+                        &dir.join(format!("passages.{lang}.jsonl")),
+                    )
+                    .await?;
                 }
             }
             let questions = eval::questions(&question_dir(), lang)?;
@@ -170,7 +187,10 @@ async fn quality(args: &Args) -> R<()> {
                 let (tally, grid) = ask_all(&k, &scope, &questions, &docs, floors).await?;
                 let mut row = tally.json();
                 merge(&mut row, &tag);
-                merge(&mut row, &json!({"what": "quality", "lang": lang, "mode": name}));
+                merge(
+                    &mut row,
+                    &json!({"what": "quality", "lang": lang, "mode": name}),
+                );
                 println!("{row}");
                 best.push(row);
                 for g in grid {
@@ -185,6 +205,11 @@ async fn quality(args: &Args) -> R<()> {
     }
     summarize(&best);
     Ok(())
+}
+
+/// An f32 setting as the decimal it was written as (0.6, not 0.6000000238).
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 fn merge(row: &mut Value, extra: &Value) {
@@ -214,11 +239,16 @@ async fn ask_all(
     let (mut answerable, mut unanswerable) = (0usize, 0usize);
     for q in questions {
         let started = Instant::now();
-        let found = k.search(scope, &q.text, TOP_K).await.map_err(|e| format!("{}: {e}", q.id))?;
+        let found = k
+            .search(scope, &q.text, TOP_K)
+            .await
+            .map_err(|e| format!("{}: {e}", q.id))?;
         tally.millis.push(started.elapsed().as_secs_f64() * 1000.0);
         match &q.gold {
             Some((doc, span)) => {
-                let gold = docs.get(doc).ok_or(format!("{}: no document {doc}", q.id))?;
+                let gold = docs
+                    .get(doc)
+                    .ok_or(format!("{}: no document {doc}", q.id))?;
                 let rank = found
                     .passages
                     .iter()
@@ -254,7 +284,7 @@ async fn ask_all(
             .map(|&(c, v, ga, gu)| {
                 let a = ga as f64 / answerable.max(1) as f64;
                 let u = 1.0 - gu as f64 / unanswerable.max(1) as f64;
-                json!({"min_cosine": c, "min_coverage": v, "grounded_answerable": a,
+                json!({"min_cosine": round2(c), "min_coverage": round2(v), "grounded_answerable": a,
                        "not_found_unanswerable": u, "balanced": (a + u) / 2.0})
             })
             .collect()
@@ -271,7 +301,12 @@ fn summarize(rows: &[Value]) {
     let key = |r: &Value, k: &str| r[k].to_string();
     let mut groups: HashMap<String, (f64, usize, Value)> = HashMap::new();
     for r in rows.iter().filter(|r| r["what"] == "quality") {
-        let g = format!("{}|{}|{}", key(r, "tokens"), key(r, "overlap"), key(r, "mode"));
+        let g = format!(
+            "{}|{}|{}",
+            key(r, "tokens"),
+            key(r, "overlap"),
+            key(r, "mode")
+        );
         let e = groups.entry(g).or_insert((0.0, 0, r.clone()));
         e.0 += r["mrr_at_10"].as_f64().unwrap_or(0.0);
         e.1 += 1;

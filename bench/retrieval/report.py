@@ -48,7 +48,7 @@ if q:
     print("| lang | mode | Precis R@1 | Python R@1 | Precis R@5 | Python R@5 | Precis MRR@10 | Python MRR@10 |")
     print("|---|---|--:|--:|--:|--:|--:|--:|")
     for lang in LANGS:
-        for mode in ["dense", "keyword", "hybrid 1:1", "hybrid 1:2", "hybrid 2:1"]:
+        for mode in ["dense", "keyword", "hybrid 1:1", "hybrid 1:2", "hybrid 2:1", "hybrid 1:3"]:
             p = next((r for r in q if at_first(r) and r["lang"] == lang and r["mode"] == mode), None)
             t = next((r for r in ref if r.get("what") == "quality" and r["lang"] == lang
                       and r["mode"] == mode.split()[0] and mode in ("dense", "keyword", "hybrid 1:1")), None)
@@ -71,7 +71,7 @@ if q:
 
     print("\n## Passage size × mode: MRR@10 (en / fr / pt, mean)\n")
     sizes = sorted({(r["tokens"], r["overlap"]) for r in q})
-    modes = ["dense", "keyword", "hybrid 1:1", "hybrid 1:2", "hybrid 2:1"]
+    modes = ["dense", "keyword", "hybrid 1:1", "hybrid 1:2", "hybrid 2:1", "hybrid 1:3"]
     print("| tokens:overlap | " + " | ".join(modes) + " |")
     print("|---|" + "--:|" * len(modes))
     for s in sizes:

@@ -40,7 +40,11 @@ pub fn corpus(lang: &str) -> R<Vec<Doc>> {
     )?;
     let mut docs = Vec::new();
     for m in manifest.as_array().ok_or("manifest: not a list")? {
-        let field = |k: &str| m[k].as_str().map(str::to_string).ok_or(format!("manifest: no {k}"));
+        let field = |k: &str| {
+            m[k].as_str()
+                .map(str::to_string)
+                .ok_or(format!("manifest: no {k}"))
+        };
         docs.push(Doc {
             id: field("id")?,
             title: field("title")?,
@@ -99,8 +103,20 @@ pub struct Tally {
 impl Tally {
     pub fn json(&self) -> Value {
         let n = self.ranks.len().max(1) as f64;
-        let at = |k: usize| self.ranks.iter().filter(|r| r.is_some_and(|r| r <= k)).count() as f64 / n;
-        let mrr = self.ranks.iter().flatten().map(|&r| 1.0 / r as f64).sum::<f64>() / n;
+        let at = |k: usize| {
+            self.ranks
+                .iter()
+                .filter(|r| r.is_some_and(|r| r <= k))
+                .count() as f64
+                / n
+        };
+        let mrr = self
+            .ranks
+            .iter()
+            .flatten()
+            .map(|&r| 1.0 / r as f64)
+            .sum::<f64>()
+            / n;
         let share = |v: &[bool], want: bool| {
             v.iter().filter(|&&g| g == want).count() as f64 / v.len().max(1) as f64
         };
@@ -187,7 +203,10 @@ fn own_cpu() -> f64 {
     };
     // fields after the command name (which may hold spaces) start at ") "
     let rest = stat.rsplit_once(") ").map_or("", |(_, r)| r);
-    let f: Vec<f64> = rest.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
     // utime and stime are fields 14 and 15 of the line; the state (field 3) is not a number,
     // so field 4 is at index 0 here
     (f.get(10).copied().unwrap_or(0.0) + f.get(11).copied().unwrap_or(0.0)) / ticks()

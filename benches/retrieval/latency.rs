@@ -59,24 +59,53 @@ pub async fn run(kind: &StoreKind, counts: &[usize]) -> R<()> {
     let questions = eval::questions(&question_dir(), "en")?;
     for &n in counts {
         let store = bench.store(kind, &format!("lat_{n}"), false).await?;
-        let k = Knowledge::new(store.clone(), bench.local.clone(), PassageSize::default(), Retrieval::default());
+        let k = Knowledge::new(
+            store.clone(),
+            bench.local.clone(),
+            PassageSize::default(),
+            Retrieval::default(),
+        );
         let have = store.counts().await?.passages as usize;
         let started = Instant::now();
         if have == 0 {
-            bench.ingest(&k, OWNER, "en", &json!({"store": store.kind(), "for": "latency"})).await?;
+            bench
+                .ingest(
+                    &k,
+                    OWNER,
+                    "en",
+                    &json!({"store": store.kind(), "for": "latency"}),
+                )
+                .await?;
             let real = store.counts().await?.passages as usize;
-            fill(store.as_ref(), n.saturating_sub(real), bench.embedder.dims, &vocabulary).await?;
+            fill(
+                store.as_ref(),
+                n.saturating_sub(real),
+                bench.embedder.dims,
+                &vocabulary,
+            )
+            .await?;
         } else if have != n {
-            return Err(format!("{} holds {have} passages, not {n}: drop precis_bench_lat_{n}", store.kind()).into());
+            return Err(format!(
+                "{} holds {have} passages, not {n}: drop precis_bench_lat_{n}",
+                store.kind()
+            )
+            .into());
         }
         let fill_seconds = started.elapsed().as_secs_f64();
         let scope = Scope::person(OWNER);
-        let batcher = bench.local.embedder.as_ref().map_err(|p| format!("{p:?}"))?;
+        let batcher = bench
+            .local
+            .embedder
+            .as_ref()
+            .map_err(|p| format!("{p:?}"))?;
         let (mut total, mut embed, mut dense, mut keyword) = (vec![], vec![], vec![], vec![]);
         let others = Others::start();
         for (i, q) in questions.iter().cycle().take(WARMUP + QUERIES).enumerate() {
             let t = Instant::now();
-            let found = k.search(&scope, &q.text, 10).await.map_err(|e| e.to_string())?;
+            let found = k
+                .search(&scope, &q.text, 10)
+                .await
+                .map_err(|e| e.to_string())?;
             let search_ms = ms(t);
             let t = Instant::now();
             batcher.embed(vec![q.text.clone()]).await?;

@@ -61,12 +61,19 @@ impl Bench {
 
     /// A store named `name`: a new SQLite file, or a PostgreSQL database (emptied first when
     /// `fresh`; otherwise reused as it is).
-    pub async fn store(&self, kind: &StoreKind, name: &str, fresh: bool) -> R<Arc<dyn VectorStore>> {
+    pub async fn store(
+        &self,
+        kind: &StoreKind,
+        name: &str,
+        fresh: bool,
+    ) -> R<Arc<dyn VectorStore>> {
         match kind {
             StoreKind::Sqlite => {
                 let path = self.dir.path().join(format!("{name}.db"));
                 let db = Db::connect(&format!("sqlite://{}", path.display())).await?;
-                Ok(Arc::new(SqliteStore::open(db.write, db.read, self.embedder.clone()).await?))
+                Ok(Arc::new(
+                    SqliteStore::open(db.write, db.read, self.embedder.clone()).await?,
+                ))
             }
             StoreKind::Postgres(url) => {
                 let db = format!("precis_bench_{name}");
@@ -76,16 +83,21 @@ impl Bench {
                         .execute(&mut admin)
                         .await?;
                 }
-                let exists: bool =
-                    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-                        .bind(&db)
-                        .fetch_one(&mut admin)
-                        .await?;
+                let exists: bool = sqlx::query_scalar(
+                    "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)",
+                )
+                .bind(&db)
+                .fetch_one(&mut admin)
+                .await?;
                 if !exists {
-                    sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut admin).await?;
+                    sqlx::query(&format!("CREATE DATABASE {db}"))
+                        .execute(&mut admin)
+                        .await?;
                 }
                 let options = PgConnectOptions::from_str(url)?.database(&db);
-                Ok(Arc::new(PgStore::connect_with(options, self.embedder.clone()).await?))
+                Ok(Arc::new(
+                    PgStore::connect_with(options, self.embedder.clone()).await?,
+                ))
             }
         }
     }
@@ -111,7 +123,11 @@ impl Bench {
                 content_type: Some("text/plain; charset=utf-8".into()),
                 title: Some(d.title.clone()),
             };
-            let doc = match k.add(owner, upload).await.map_err(|e| format!("{}: {e}", d.id))? {
+            let doc = match k
+                .add(owner, upload)
+                .await
+                .map_err(|e| format!("{}: {e}", d.id))?
+            {
                 Added::Indexed(doc) | Added::Processing(doc) | Added::Existing(doc) => doc,
             };
             ids.insert(d.id.clone(), doc.id);
@@ -120,10 +136,15 @@ impl Bench {
         let passages = loop {
             let listed = k.store().documents(&scope).await?;
             if let Some(failed) = listed.iter().find(|d| d.status == Status::Failed) {
-                return Err(format!("{}: indexing failed: {:?}", failed.title, failed.error).into());
+                return Err(
+                    format!("{}: indexing failed: {:?}", failed.title, failed.error).into(),
+                );
             }
             if listed.iter().all(|d| d.status == Status::Ready) {
-                break listed.iter().map(|d| d.passages_total as usize).sum::<usize>();
+                break listed
+                    .iter()
+                    .map(|d| d.passages_total as usize)
+                    .sum::<usize>();
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         };
@@ -164,7 +185,11 @@ pub async fn dump_passages(
     }
     let mut f = std::io::BufWriter::new(std::fs::File::create(out)?);
     for (doc, ordinal, text) in rows {
-        writeln!(f, "{}", json!({"doc": doc, "ordinal": ordinal, "text": text}))?;
+        writeln!(
+            f,
+            "{}",
+            json!({"doc": doc, "ordinal": ordinal, "text": text})
+        )?;
     }
     f.flush()?;
     Ok(())
