@@ -44,9 +44,9 @@ pub type R<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// Passages returned for each question (the service's default).
 const TOP_K: usize = 10;
-const MIN_COSINES: [f32; 8] = [0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65];
+const MIN_COSINES: [f32; 11] = [0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
 /// 1.01: coverage never decides (the cosine alone does).
-const MIN_COVERAGES: [f32; 5] = [0.5, 0.6, 0.75, 0.9, 1.01];
+const MIN_COVERAGES: [f32; 6] = [0.4, 0.5, 0.6, 0.75, 0.9, 1.01];
 
 struct Args {
     command: String,

@@ -197,7 +197,8 @@ fn system_busy() -> f64 {
     (get(0) + get(1) + get(2) + get(5) + get(6) + get(7)) / ticks()
 }
 
-fn own_cpu() -> f64 {
+/// CPU time this process used so far (all threads), seconds.
+pub fn own_cpu() -> f64 {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return 0.0;
     };

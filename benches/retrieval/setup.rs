@@ -114,6 +114,7 @@ impl Bench {
         let docs = eval::corpus(lang)?;
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         let others = Others::start();
+        let cpu = eval::own_cpu();
         let started = Instant::now();
         let mut ids = HashMap::new();
         for d in &docs {
@@ -152,7 +153,8 @@ impl Bench {
         let mut row = json!({"what": "ingest", "lang": lang, "documents": docs.len(),
             "passages": passages, "mb": bytes as f64 / 1e6, "seconds": secs,
             "passages_per_s": passages as f64 / secs, "mb_per_min": bytes as f64 / 1e6 / (secs / 60.0),
-            "peak_rss_mb": eval::peak_rss_mb(), "threads": threads(), "others_cores": others.cores()});
+            "peak_rss_mb": eval::peak_rss_mb(), "threads": threads(), "others_cores": others.cores(),
+            "cpu_seconds": eval::own_cpu() - cpu});
         if let (Some(r), Some(t)) = (row.as_object_mut(), tag.as_object()) {
             r.extend(t.clone());
         }
