@@ -8,6 +8,7 @@
 //! retrieval quality [--store sqlite | --store postgres URL] [--langs en,fr,pt]
 //!                   [--sizes 128:0,128:32,192:0,192:32,256:0,256:32] [--passages-out DIR]
 //! retrieval latency [--store sqlite | --store postgres URL] [--counts 1000,10000,100000]
+//!                   [--queries 300]
 //! ```
 //!
 //! `quality`: for each passage size (tokens:overlap) a new store holds the three languages (one
@@ -44,7 +45,9 @@ pub type R<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// Passages returned for each question (the service's default).
 const TOP_K: usize = 10;
-const MIN_COSINES: [f32; 11] = [0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
+const MIN_COSINES: [f32; 11] = [
+    0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80,
+];
 /// 1.01: coverage never decides (the cosine alone does).
 const MIN_COVERAGES: [f32; 6] = [0.4, 0.5, 0.6, 0.75, 0.9, 1.01];
 
@@ -54,6 +57,7 @@ struct Args {
     langs: Vec<String>,
     sizes: Vec<PassageSize>,
     counts: Vec<usize>,
+    queries: usize,
     passages_out: Option<PathBuf>,
 }
 
@@ -68,6 +72,7 @@ fn parse_args() -> R<Args> {
         langs: vec!["en".into(), "fr".into(), "pt".into()],
         sizes: parse_sizes("128:0,128:32,192:0,192:32,256:0,256:32")?,
         counts: vec![1_000, 10_000, 100_000],
+        queries: 300,
         passages_out: None,
     };
     let mut it = raw.iter().skip(1);
@@ -89,6 +94,7 @@ fn parse_args() -> R<Args> {
                     .map(str::parse)
                     .collect::<Result<_, _>>()?
             }
+            "--queries" => args.queries = value()?.parse()?,
             "--passages-out" => args.passages_out = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown option {other}").into()),
         }
@@ -117,7 +123,7 @@ fn main() -> R<()> {
         .build()?;
     match args.command.as_str() {
         "quality" => rt.block_on(quality(&args)),
-        "latency" => rt.block_on(latency::run(&args.store, &args.counts)),
+        "latency" => rt.block_on(latency::run(&args.store, &args.counts, args.queries)),
         _ => Err("usage: retrieval quality|latency [--store sqlite|postgres URL] …".into()),
     }
 }

@@ -14,6 +14,8 @@
 #   PRECIS_BENCH_SIZES   passage sizes, tokens:overlap (default 128:0,128:32,192:0,192:32,256:0,256:32;
 #                        the first one's passages go to the Python reference)
 #   PRECIS_BENCH_COUNTS  latency store sizes (default 1000,10000,100000; 100k takes ~10 min per store)
+#   PRECIS_BENCH_QUERIES questions timed per latency point (default 300; PostgreSQL's keyword search
+#                        takes ~3 s a question at 100k passages on a busy 2-core machine)
 #   PRECIS_BENCH_STORES  "sqlite postgres" (default; postgres needs scripts/postgres.sh or
 #                        PRECIS_BENCH_POSTGRES_URL)
 #   PRECIS_BENCH_PYTHON  0 to skip the Python reference (its venv is ~6 GB, first install ~3.5 GB)
@@ -26,6 +28,7 @@ OUT=target/bench-retrieval
 mkdir -p "$OUT"
 SIZES="${PRECIS_BENCH_SIZES:-192:32,128:0,128:32,192:0,256:0,256:32}"
 COUNTS="${PRECIS_BENCH_COUNTS:-1000,10000,100000}"
+QUERIES="${PRECIS_BENCH_QUERIES:-300}"
 STORES="${PRECIS_BENCH_STORES:-sqlite postgres}"
 CACHE="${PRECIS_CACHE_DIR:-$HOME/.cache/precis}"
 VENV="$CACHE/retrieval-venv"
@@ -54,14 +57,14 @@ if [ -n "$PG_URL" ]; then
   retrieval quality --store postgres "$PG_URL" --sizes "${SIZES%%,*}" | tee "$OUT/quality_postgres.jsonl"
 fi
 
-: >"$OUT/latency.jsonl"
+rm -f "$OUT"/latency*.jsonl
 for store in $STORES; do
   case "$store" in
     sqlite) args=() ;;
     postgres) [ -n "$PG_URL" ] || continue; args=(--store postgres "$PG_URL") ;;
   esac
   log "query latency, $store: $COUNTS passages"
-  retrieval latency "${args[@]}" --counts "$COUNTS" | tee -a "$OUT/latency.jsonl"
+  retrieval latency "${args[@]}" --counts "$COUNTS" --queries "$QUERIES" | tee "$OUT/latency_$store.jsonl"
 done
 
 if [ "${PRECIS_BENCH_PYTHON:-1}" != 0 ]; then

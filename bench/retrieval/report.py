@@ -29,10 +29,12 @@ def num(x, digits=0):
 
 quality = rows("quality_sqlite.jsonl")
 pg = rows("quality_postgres.jsonl")
-latency = rows("latency.jsonl")
+latency = [r for f in sorted(OUT.glob("latency*.jsonl")) for r in rows(f.name)]
 ref = rows("reference.jsonl")
 q = [r for r in quality if r["what"] == "quality"]
-floors = [r for r in quality if r["what"] == "floor"]
+# a later run with a wider floor grid, when there is one, replaces the sweep's floors
+extra = rows("quality_floors.jsonl")
+floors = [r for r in (extra or quality) if r["what"] == "floor"]
 ingest = [r for r in quality if r["what"] == "ingest"]
 best = next((r for r in quality if r["what"] == "best"), None)
 first = (q[0]["tokens"], q[0]["overlap"]) if q else None
@@ -91,17 +93,19 @@ if q:
             cells.append(" / ".join(pct(v.get(l)) for l in LANGS))
         print(f"| {s[0]}:{s[1]} | " + " | ".join(cells) + " |")
 
-if floors and best:
-    print(f"\n## Relevance floor (hybrid 1:1, {best['tokens']}:{best['overlap']}): best balanced accuracy, mean over languages\n")
+def floor_table(floor_rows, size, title):
     agg = defaultdict(list)
-    for r in floors:
-        if (r["tokens"], r["overlap"]) == (best["tokens"], best["overlap"]):
+    for r in floor_rows:
+        if (r["tokens"], r["overlap"]) == size:
             agg[(r["min_cosine"], r["min_coverage"])].append(r)
+    if not agg:
+        return None
     ranked = sorted(agg.items(), key=lambda kv: -sum(r["balanced"] for r in kv[1]) / len(kv[1]))
+    print(f"\n## Relevance floor (hybrid 1:1, {size[0]}:{size[1]}){title}: best balanced accuracy, mean over languages\n")
     print("| min_cosine | min_coverage | grounded (answerable) en/fr/pt | not found (unanswerable) en/fr/pt | balanced |")
     print("|--:|--:|---|---|--:|")
     default = (0.45, 0.75)
-    shown = ranked[:8] + [kv for kv in ranked if (round(kv[0][0], 2), round(kv[0][1], 2)) == default]
+    shown = ranked[:8] + [kv for kv in ranked[8:] if (round(kv[0][0], 2), round(kv[0][1], 2)) == default]
     for (c, v), rs in shown:
         by = {r["lang"]: r for r in rs}
         mark = " (default)" if (round(c, 2), round(v, 2)) == default else ""
@@ -109,9 +113,36 @@ if floors and best:
               + " / ".join(pct(by[l]["grounded_answerable"]) if l in by else "–" for l in LANGS) + " | "
               + " / ".join(pct(by[l]["not_found_unanswerable"]) if l in by else "–" for l in LANGS)
               + f" | {pct(sum(r['balanced'] for r in rs) / len(rs))} |")
+    return ranked[0]
+
+
+if best:
+    sweep_floors = [r for r in quality if r["what"] == "floor"]
+    top = None
+    if extra:
+        size = next(((r["tokens"], r["overlap"]) for r in extra if r["what"] == "floor"), None)
+        top = floor_table([r for r in extra if r["what"] == "floor"], size, ", wide grid")
+    best_size = (best["tokens"], best["overlap"])
+    top_sweep = floor_table(sweep_floors, best_size, ", the sweep's grid")
+    top = top or top_sweep
     print(f"\n**Best by this set**: {best['tokens']} tokens, overlap {best['overlap']}, {best['mode']} "
-          f"(mean MRR@10 {pct(best['mean_mrr_at_10'])}); floor min_cosine {best['min_cosine']}, "
-          f"min_coverage {best['min_coverage']} (balanced accuracy {pct(best['mean_balanced_floor_accuracy'])}).")
+          f"(mean MRR@10 over en/fr/pt {pct(best['mean_mrr_at_10'])})", end="")
+    if top:
+        (c, v), rs = top
+        print(f"; floor min_cosine {c}, min_coverage {'off' if v > 1 else v} "
+              f"(balanced accuracy {pct(sum(r['balanced'] for r in rs) / len(rs))})", end="")
+    print(".\n\nBest mode per language (MRR@10, any size):\n")
+    for lang in LANGS:
+        b = max((r for r in q if r["lang"] == lang), key=lambda r: r["mrr_at_10"], default=None)
+        if b:
+            print(f"- {lang}: {b['mode']} at {b['tokens']}:{b['overlap']}, MRR@10 {pct(b['mrr_at_10'])}, "
+                  f"R@1 {pct(b['recall_at_1'])}, R@5 {pct(b['recall_at_5'])}")
+    hyb = [r for r in q if r["mode"].startswith("hybrid")]
+    by_setting = defaultdict(list)
+    for r in hyb:
+        by_setting[(r["tokens"], r["overlap"], r["mode"])].append(r["mrr_at_10"])
+    (t, o, m), v = max(by_setting.items(), key=lambda kv: sum(kv[1]) / len(kv[1]))
+    print(f"- best hybrid over the three languages: {m} at {t}:{o}, mean MRR@10 {pct(sum(v) / len(v))}")
 
 if pg:
     print("\n## PostgreSQL + pgvector store, same questions\n")
@@ -122,19 +153,25 @@ if pg:
             print(f"| {r['lang']} | {r['mode']} | {pct(r['recall_at_1'])} | {pct(r['recall_at_5'])} | {pct(r['mrr_at_10'])} | "
                   f"{pct(r['grounded_answerable'])} / {pct(r['not_found_unanswerable'])} |")
 
-if ingest or ref:
-    print("\n## Ingestion (corpus of one language, from text to searchable)\n")
-    print("| who | store | tokens:overlap | lang | passages | seconds | passages/s | MB/min | peak RSS MB | other cores busy |")
-    print("|---|---|---|---|--:|--:|--:|--:|--:|--:|")
-    for r in ingest:
-        if "tokens" in r and at_first(r) or r.get("for") == "latency":
-            size = f"{r['tokens']}:{r['overlap']}" if "tokens" in r else "192:32"
-            print(f"| Precis | {r['store']} | {size} | {r['lang']} | {r['passages']} | {num(r['seconds'], 1)} | "
-                  f"{num(r['passages_per_s'], 1)} | {num(r['mb_per_min'], 2)} | {num(r['peak_rss_mb'])} | {num(r['others_cores'], 2)} |")
+ingest_all = [r for r in ingest if at_first(r)] + [r for r in latency if r["what"] == "ingest"]
+if ingest_all or ref:
+    print("\n## Ingestion (one language's corpus, from text to searchable)\n")
+    print("Wall time is not comparable on a shared machine (see `other cores busy`); CPU seconds of the "
+          "process are (for pgvector the server's own CPU is not counted).\n")
+    print("| who | store | run | lang | passages | seconds | passages/s | MB/min | CPU s | passages per CPU s | peak RSS MB | other cores busy |")
+    print("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for r in ingest_all:
+        run = "latency set-up" if r.get("for") == "latency" else f"{r['tokens']}:{r['overlap']}"
+        cpu = r.get("cpu_seconds")
+        per = r["passages"] / cpu if cpu else None
+        print(f"| Precis | {r['store']} | {run} | {r['lang']} | {r['passages']} | {num(r['seconds'], 1)} | "
+              f"{num(r['passages_per_s'], 1)} | {num(r['mb_per_min'], 2)} | {num(cpu, 1)} | {num(per, 1)} | {num(r['peak_rss_mb'])} | {num(r['others_cores'], 2)} |")
     for r in ref:
         if r.get("what") == "ingest":
+            cpu = r.get("cpu_seconds")
+            per = r["passages"] / cpu if cpu else None
             print(f"| LangChain + Chroma | chroma | same passages | {r['lang']} | {r['passages']} | {num(r['seconds'], 1)} | "
-                  f"{num(r['passages_per_s'], 1)} | {num(r['mb_per_min'], 2)} | {num(r['peak_rss_mb'])} | |")
+                  f"{num(r['passages_per_s'], 1)} | {num(r['mb_per_min'], 2)} | {num(cpu, 1)} | {num(per, 1)} | {num(r['peak_rss_mb'])} | |")
 
 if latency or ref:
     print("\n## Query latency, excluding generation (ms)\n")
@@ -142,7 +179,7 @@ if latency or ref:
           "read passages + floor. Filler passages beyond the real corpus are random unit vectors with corpus words.\n")
     print("| store | passages | p50 | p99 | embed p50 | dense p50 / p99 | keyword p50 / p99 | other cores busy |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|")
-    for r in latency:
+    for r in [r for r in latency if r["what"] == "latency"]:
         print(f"| {r['store']} | {r['passages']:,} | {num(r['p50_ms'], 1)} | {num(r['p99_ms'], 1)} | {num(r['embed_p50_ms'], 1)} | "
               f"{num(r['dense_p50_ms'], 1)} / {num(r['dense_p99_ms'], 1)} | {num(r['keyword_p50_ms'], 1)} / {num(r['keyword_p99_ms'], 1)} | "
               f"{num(r['others_cores'], 2)} |")

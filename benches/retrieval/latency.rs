@@ -22,7 +22,6 @@ use super::{question_dir, R};
 
 const OWNER: &str = "0000000000000000000000000000aaaa";
 const PER_DOCUMENT: usize = 100;
-const QUERIES: usize = 300;
 const WARMUP: usize = 30;
 
 /// xorshift64*: reproducible filler without a dependency.
@@ -45,7 +44,8 @@ impl Rng {
     }
 }
 
-pub async fn run(kind: &StoreKind, counts: &[usize]) -> R<()> {
+/// `queries` questions are timed after 30 to warm up.
+pub async fn run(kind: &StoreKind, counts: &[usize], queries: usize) -> R<()> {
     let bench = Bench::load().await?;
     let docs = eval::corpus("en")?;
     let mut vocabulary: Vec<String> = docs
@@ -100,7 +100,7 @@ pub async fn run(kind: &StoreKind, counts: &[usize]) -> R<()> {
             .map_err(|p| format!("{p:?}"))?;
         let (mut total, mut embed, mut dense, mut keyword) = (vec![], vec![], vec![], vec![]);
         let others = Others::start();
-        for (i, q) in questions.iter().cycle().take(WARMUP + QUERIES).enumerate() {
+        for (i, q) in questions.iter().cycle().take(WARMUP + queries).enumerate() {
             let t = Instant::now();
             let found = k
                 .search(&scope, &q.text, 10)
@@ -129,7 +129,7 @@ pub async fn run(kind: &StoreKind, counts: &[usize]) -> R<()> {
         let passages = store.counts().await?.passages;
         println!(
             "{}",
-            json!({"what": "latency", "store": store.kind(), "passages": passages, "queries": QUERIES,
+            json!({"what": "latency", "store": store.kind(), "passages": passages, "queries": queries,
                 "p50_ms": percentile(&total, 0.5), "p99_ms": percentile(&total, 0.99),
                 "embed_p50_ms": percentile(&embed, 0.5),
                 "dense_p50_ms": percentile(&dense, 0.5), "dense_p99_ms": percentile(&dense, 0.99),
