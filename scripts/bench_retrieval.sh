@@ -8,7 +8,8 @@
 #     passages for SQLite + sqlite-vec and PostgreSQL + pgvector;
 #   * the reference: LangChain + Chroma + sentence-transformers (bench/retrieval_reference.py) on
 #     the passages Precis made.
-# Results: target/bench-retrieval/results.md (and the raw JSON lines next to it).
+# Results: target/bench-retrieval/results.md (and the raw JSON lines next to it; PRECIS_BENCH_OUT
+# to write elsewhere).
 #
 # Settings (environment):
 #   PRECIS_BENCH_SIZES   passage sizes, tokens:overlap (default 128:0,128:32,192:0,192:32,256:0,256:32;
@@ -24,7 +25,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-OUT=target/bench-retrieval
+OUT="${PRECIS_BENCH_OUT:-target/bench-retrieval}"
 mkdir -p "$OUT"
 SIZES="${PRECIS_BENCH_SIZES:-192:32,128:0,128:32,192:0,256:0,256:32}"
 COUNTS="${PRECIS_BENCH_COUNTS:-1000,10000,100000}"
