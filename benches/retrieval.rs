@@ -7,6 +7,7 @@
 //! ```text
 //! retrieval quality [--store sqlite | --store postgres URL] [--langs en,fr,pt]
 //!                   [--sizes 128:0,128:32,192:0,192:32,256:0,256:32] [--passages-out DIR]
+//!                   [--floors-on "hybrid 1:1"]
 //! retrieval latency [--store sqlite | --store postgres URL] [--counts 1000,10000,100000]
 //!                   [--queries 300]
 //! ```
@@ -16,7 +17,7 @@
 //! dense:keyword 1:1, 1:2, 2:1 and 1:3 — and scored: recall@1/@5, MRR@10 (a passage answers when it
 //! is from the gold chapter and holds the gold span), how often `grounded` is true for answerable
 //! questions and false for unanswerable ones; then a grid of relevance floors (min cosine × min
-//! coverage) is scored on the hybrid results. `--passages-out` writes the passages of the first
+//! coverage) is scored on the results of one variant (`--floors-on`, hybrid 1:1 by default). `--passages-out` writes the passages of the first
 //! size, for the Python reference. `latency`: see `retrieval/latency.rs`.
 //!
 //! Prints one JSON line per measurement.
@@ -59,6 +60,8 @@ struct Args {
     counts: Vec<usize>,
     queries: usize,
     passages_out: Option<PathBuf>,
+    /// The variant whose results the floor grid is scored on.
+    floors_on: String,
 }
 
 fn parse_args() -> R<Args> {
@@ -74,6 +77,7 @@ fn parse_args() -> R<Args> {
         counts: vec![1_000, 10_000, 100_000],
         queries: 300,
         passages_out: None,
+        floors_on: "hybrid 1:1".into(),
     };
     let mut it = raw.iter().skip(1);
     while let Some(flag) = it.next() {
@@ -96,6 +100,7 @@ fn parse_args() -> R<Args> {
             }
             "--queries" => args.queries = value()?.parse()?,
             "--passages-out" => args.passages_out = Some(PathBuf::from(value()?)),
+            "--floors-on" => args.floors_on = value()?,
             other => return Err(format!("unknown option {other}").into()),
         }
     }
@@ -189,7 +194,7 @@ async fn quality(args: &Args) -> R<()> {
                     ..Retrieval::default()
                 };
                 let k = Knowledge::new(store.clone(), bench.local.clone(), *size, retrieval);
-                let floors = name == "hybrid 1:1";
+                let floors = name == args.floors_on;
                 let (tally, grid) = ask_all(&k, &scope, &questions, &docs, floors).await?;
                 let mut row = tally.json();
                 merge(&mut row, &tag);
@@ -202,7 +207,10 @@ async fn quality(args: &Args) -> R<()> {
                 for g in grid {
                     let mut g = g;
                     merge(&mut g, &tag);
-                    merge(&mut g, &json!({"what": "floor", "lang": lang}));
+                    merge(
+                        &mut g,
+                        &json!({"what": "floor", "lang": lang, "mode": name}),
+                    );
                     println!("{g}");
                     best.push(g);
                 }

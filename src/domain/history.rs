@@ -578,6 +578,7 @@ fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::tricky::tricky_char;
     use proptest::prelude::*;
 
     fn params(pairs: &[(&str, &str)]) -> HistoryParams {
@@ -683,17 +684,6 @@ mod tests {
             Search::parse("a\0b").unwrap().map(|s| s.text().to_string()),
             Some("a b".into())
         );
-    }
-
-    /// Characters FTS5 or SQLite could read as syntax, and a few that are text everywhere.
-    fn tricky_char() -> impl Strategy<Value = char> {
-        prop_oneof![
-            prop::sample::select(vec![
-                '\0', '"', '\'', '*', '(', ')', ':', '^', '-', '+', '{', '}', '\\', '\n', '\u{1b}',
-                '\u{7f}', '\u{85}', '\u{feff}', '\u{fffd}', '\u{200b}', ' ', 'a', 'é', '東',
-            ]),
-            any::<char>(),
-        ]
     }
 
     proptest! {

@@ -13,4 +13,6 @@ pub mod settings;
 pub mod stream;
 pub mod summary;
 pub mod text;
+#[cfg(test)]
+pub(crate) mod tricky;
 pub mod whole;

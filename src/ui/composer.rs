@@ -3,6 +3,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use crate::ui::alert::AlertSlot;
+
 use super::state::{Phase, Studio};
 use crate::domain::errors::Field;
 use crate::domain::text::{TextStats, MAX_TEXT_CHARS};
@@ -100,21 +102,7 @@ pub fn Composer() -> impl IntoView {
                     {window_note}
                 </p>
             </div>
-            <div class="alert-slot" role="alert">
-                {move || {
-                    studio
-                        .error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="alert">
-                                    <span class="alert-icon" aria-hidden="true">"!"</span>
-                                    {e.message}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <AlertSlot message=Signal::derive(move || studio.error.get().map(|e| e.message))/>
             <div class="composer-actions">
                 <p class="status" role="status">
                     {move || studio.busy().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}

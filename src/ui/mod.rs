@@ -1,6 +1,7 @@
 //! The page, rendered on the server and hydrated in the browser.
 
 mod account;
+mod alert;
 mod ask;
 mod browser;
 mod composer;

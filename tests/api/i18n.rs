@@ -143,29 +143,9 @@ async fn refusals_before_and_after_identity_are_told_in_the_browsers_language() 
 async fn server_functions_answer_in_the_persons_language() {
     let app = spawn_app().await;
     let user = app.user();
-    user.sign_up("ana@example.org", "a long enough password")
-        .await;
-    let res = user
-        .send(
-            user.http
-                .put(format!("{}/api/v1/settings", user.base))
-                .header("origin", user.origin())
-                .json(&json!({"lang": "fr"})),
-        )
-        .await;
-    assert_eq!(res.status(), 200);
     // the key name's rule, through the page's server function: the saved French, though the
     // browser asks for Portuguese
-    let res = user
-        .send(
-            user.http
-                .post(format!("{}/api/ui/keys/create", user.base))
-                .header("origin", user.origin())
-                .header("accept-language", "pt")
-                .form(&[("name", "")]),
-        )
-        .await;
-    let fr = message(res, 422, "invalid_key_name").await;
+    let fr = key_name_refusal(&user, "ana@example.org", "fr", "pt").await;
     assert!(fr.starts_with("Donnez un nom"), "{fr}");
     // signed out, a wrong password: the browser's language
     let other = app.user();
@@ -271,15 +251,20 @@ async fn a_streamed_failure_is_told_in_the_browsers_language() {
 #[tokio::test]
 async fn a_saved_english_wins_over_a_french_browser_in_server_functions() {
     let app = spawn_app().await;
-    let user = app.user();
-    user.sign_up("eve@example.org", "a long enough password")
-        .await;
+    let en = key_name_refusal(&app.user(), "eve@example.org", "en", "fr").await;
+    assert!(en.starts_with("Give the key a name"), "{en}");
+}
+
+/// Signs `user` up with `saved` as their language, then names a key "" through the page's
+/// server function from a browser asking for `browser`: the refusal's sentence.
+async fn key_name_refusal(user: &User, email: &str, saved: &str, browser: &str) -> String {
+    user.sign_up(email, "a long enough password").await;
     let res = user
         .send(
             user.http
                 .put(format!("{}/api/v1/settings", user.base))
                 .header("origin", user.origin())
-                .json(&json!({"lang": "en"})),
+                .json(&json!({"lang": saved})),
         )
         .await;
     assert_eq!(res.status(), 200);
@@ -288,10 +273,9 @@ async fn a_saved_english_wins_over_a_french_browser_in_server_functions() {
             user.http
                 .post(format!("{}/api/ui/keys/create", user.base))
                 .header("origin", user.origin())
-                .header("accept-language", "fr")
+                .header("accept-language", browser)
                 .form(&[("name", "")]),
         )
         .await;
-    let en = message(res, 422, "invalid_key_name").await;
-    assert!(en.starts_with("Give the key a name"), "{en}");
+    message(res, 422, "invalid_key_name").await
 }

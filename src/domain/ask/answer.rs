@@ -241,3 +241,42 @@ mod tests {
         assert_eq!(cited_numbers(answer, 2), vec![1, 2]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::tricky::tricky_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a model writes, the page cites only passages it was given, shows no empty
+        /// text piece, and loses no character outside the citation markers.
+        #[test]
+        fn any_answer_cites_only_given_passages(
+            parts in prop::collection::vec(
+                prop_oneof![tricky_text(12), (0u32..30).prop_map(|n| format!("[{n}]")),
+                            (0u32..30, 0u32..30).prop_map(|(a, b)| format!("[{a}, {b}]"))],
+                0..12,
+            ),
+            given in 0u32..10,
+        ) {
+            let answer: String = parts.concat();
+            let pieces = answer_pieces(&answer, given);
+            let mut text_len = 0;
+            for (i, piece) in pieces.iter().enumerate() {
+                match piece {
+                    AnswerPiece::Cite(n) => prop_assert!((1..=given).contains(n)),
+                    AnswerPiece::Text(t) => {
+                        prop_assert!(!t.is_empty());
+                        prop_assert!(!matches!(pieces.get(i + 1), Some(AnswerPiece::Text(_))));
+                        text_len += t.len();
+                    }
+                }
+            }
+            prop_assert!(text_len <= answer.len());
+            for n in cited_numbers(&answer, given) {
+                prop_assert!((1..=given).contains(&n));
+            }
+        }
+    }
+}

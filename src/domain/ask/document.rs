@@ -157,3 +157,45 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::errors::{ErrorCode, Field};
+    use crate::domain::tricky::tricky_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any title is its words joined by single spaces, absent when it has none, or refused
+        /// as too long: never a panic, never a stray space or line break kept.
+        #[test]
+        fn any_title_is_its_words_or_a_named_refusal(
+            title in prop_oneof![tricky_text(30), tricky_text(260)],
+        ) {
+            let words: Vec<&str> = title.split_whitespace().collect();
+            match parse_title(Some(&title)) {
+                Ok(None) => prop_assert!(words.is_empty()),
+                Ok(Some(t)) => {
+                    prop_assert_eq!(&t, &words.join(" "));
+                    prop_assert!(t.chars().count() <= MAX_TITLE_CHARS);
+                    prop_assert!(!t.chars().any(|c| c.is_whitespace() && c != ' '));
+                }
+                Err(e) => {
+                    prop_assert_eq!((e.code, e.field), (ErrorCode::InvalidParameter, Field::Title));
+                    prop_assert!(words.join(" ").chars().count() > MAX_TITLE_CHARS);
+                }
+            }
+        }
+
+        /// An id is accepted exactly when it is 32 lowercase hex digits (it goes into paths
+        /// and SQL parameters).
+        #[test]
+        fn only_32_lowercase_hex_digits_are_an_id(id in prop_oneof![
+            "[0-9a-f]{32}", "[0-9a-fA-F]{31,33}", tricky_text(40),
+        ]) {
+            let expected = id.len() == 32
+                && id.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+            prop_assert_eq!(is_document_id(&id), expected);
+        }
+    }
+}

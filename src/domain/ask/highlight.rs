@@ -104,3 +104,35 @@ mod tests {
         assert_eq!(pieces("", &terms("x")), vec![]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::tricky::tricky_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the question and the passage, the pieces give the passage back unchanged,
+        /// and every marked piece is one of the question's terms.
+        #[test]
+        fn marking_never_changes_or_loses_the_text(
+            question in tricky_text(30),
+            text in tricky_text(120),
+            seed in tricky_text(10),
+        ) {
+            // words that certainly occur in both, whatever the random text
+            let text = format!("{text} {seed} {text}");
+            let question = format!("{question} {seed}");
+            let terms = terms(&question);
+            let pieces = pieces(&text, &terms);
+            let joined: String = pieces.iter().map(|(p, _)| p.as_str()).collect();
+            prop_assert_eq!(&joined, &text);
+            for (piece, marked) in &pieces {
+                prop_assert!(!piece.is_empty());
+                if *marked {
+                    prop_assert!(terms.contains(&piece.to_lowercase()), "{piece:?} {terms:?}");
+                }
+            }
+        }
+    }
+}

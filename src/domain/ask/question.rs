@@ -183,3 +183,34 @@ mod tests {
         assert!(ok.parse().is_ok());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::errors::ErrorCode;
+    use crate::domain::tricky::tricky_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text is either the trimmed question or refused with the rule it breaks, and
+        /// only that rule: nothing typed makes the parser panic or keep outer spaces.
+        #[test]
+        fn any_text_is_a_trimmed_question_or_a_named_refusal(
+            text in prop_oneof![tricky_text(40), tricky_text(1_100)],
+        ) {
+            let trimmed = text.trim();
+            match Question::parse(&text) {
+                Ok(q) => {
+                    prop_assert_eq!(q.as_str(), trimmed);
+                    prop_assert!(!trimmed.is_empty());
+                    prop_assert!(trimmed.chars().count() <= MAX_QUESTION_CHARS);
+                }
+                Err(e) if trimmed.is_empty() => prop_assert_eq!(e.code, ErrorCode::EmptyQuestion),
+                Err(e) => {
+                    prop_assert_eq!(e.code, ErrorCode::QuestionTooLong);
+                    prop_assert!(trimmed.chars().count() > MAX_QUESTION_CHARS);
+                }
+            }
+        }
+    }
+}

@@ -8,6 +8,8 @@
 use leptos::ev::MouseEvent;
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::ui::alert::AlertSlot;
 use leptos::server_fn::ServerFn;
 
 use crate::domain::account::AccountProblem;
@@ -219,22 +221,7 @@ pub fn FormField(
 /// the network). Always in the page, so that what appears in it is announced.
 #[component]
 pub fn FormAlert(answer: Answer) -> impl IntoView {
-    view! {
-        <div class="alert-slot" role="alert" id=answer.alert_id>
-            {move || {
-                answer
-                    .general()
-                    .map(|message| {
-                        view! {
-                            <p class="alert">
-                                <span class="alert-icon" aria-hidden="true">"!"</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
+    view! { <AlertSlot message=Signal::derive(move || answer.general()) id=answer.alert_id/> }
 }
 
 /// For the submit button's click (also fired by Enter in an input): every input counts as

@@ -5,6 +5,8 @@ use std::future::IntoFuture;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+
+use crate::ui::alert::AlertSlot;
 use leptos_meta::Title;
 
 use super::page_title;
@@ -134,19 +136,7 @@ fn SettingsForm(catalog: Catalog, saved: UserSettings) -> impl IntoView {
                     <StudioControls/>
                 </div>
             </section>
-            <div class="alert-slot" role="alert">
-                {move || {
-                    failure()
-                        .map(|message| {
-                            view! {
-                                <p class="alert">
-                                    <span class="alert-icon" aria-hidden="true">"!"</span>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <AlertSlot message=Signal::derive(failure)/>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || pending.get()>
                     {prefs.text(|t| t.account.save_settings)}

@@ -3,6 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::alert::AlertSlot;
+
 use super::library::Library;
 use crate::domain::ask::document::{parse_title, NewTextDocument};
 use crate::domain::ask::AskProblem;
@@ -93,20 +95,7 @@ pub fn PasteForm(library: Library) -> impl IntoView {
                     }
                 ></textarea>
             </div>
-            <div class="alert-slot" role="alert">
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="alert">
-                                    <span class="alert-icon" aria-hidden="true">"!"</span>
-                                    {e.message}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <AlertSlot message=Signal::derive(move || error.get().map(|e| e.message))/>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || pending.get()>
                     {move || if pending.get() { prefs.t().ask.adding } else { prefs.t().ask.add }}

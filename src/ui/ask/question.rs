@@ -4,6 +4,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use crate::ui::alert::AlertSlot;
+
 use super::asking::{Asker, Phase};
 use crate::domain::ask::answer::EXTRACTIVE;
 use crate::domain::errors::Field;
@@ -59,21 +61,7 @@ pub fn QuestionBox() -> impl IntoView {
             ></textarea>
             <p id="question-shortcut" class="shortcut-hint">{prefs.text(|t| t.ask.shortcut)}</p>
             <ModelChoice/>
-            <div class="alert-slot" role="alert">
-                {move || {
-                    asker
-                        .error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="alert">
-                                    <span class="alert-icon" aria-hidden="true">"!"</span>
-                                    {e.message}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <AlertSlot message=Signal::derive(move || asker.error.get().map(|e| e.message))/>
             <div class="composer-actions">
                 <p class="status" role="status">
                     {move || asker.busy().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}
