@@ -46,6 +46,8 @@ pub struct AskTexts {
     pub extractive_description: &'static str,
     /// A local language model writing answers.
     pub llm_description: &'static str,
+    /// A language model of another server (OpenAI-compatible, or HuggingFace) writing answers.
+    pub remote_description: &'static str,
     /// A question whose documents are all still being indexed.
     pub still_indexing: &'static str,
     /// The embedding model is missing: (why, already worded)

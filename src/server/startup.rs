@@ -103,8 +103,8 @@ pub(crate) async fn knowledge(
     Ok(Knowledge::new(
         store,
         local,
-        settings.ask.passages,
-        settings.ask.retrieval,
+        &settings.ask,
+        settings.hf.timeout,
     ))
 }
 

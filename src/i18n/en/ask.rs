@@ -47,6 +47,7 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Quotes from your documents",
     extractive_description: "The sentences of your documents that best answer the question, quoted with their citations. No language model: nothing is invented.",
     llm_description: "A small language model on this server writes the answer in its own words from the passages, citing them. Experimental: check what it says against the passages.",
+    remote_description: "A language model on another server writes the answer in its own words from the passages, citing them; citations to anything else are removed.",
     still_indexing: "Your documents are still being indexed. Ask again when they are ready.",
     embedder_missing: |why| format!("Documents cannot be indexed or searched here: {why}"),
     nav_label: "Sections",

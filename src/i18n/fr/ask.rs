@@ -47,6 +47,7 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Citations de vos documents",
     extractive_description: "Les phrases de vos documents qui répondent le mieux à la question, citées avec leurs références. Aucun modèle de langue\u{a0}: rien n’est inventé.",
     llm_description: "Un petit modèle de langue de ce serveur rédige la réponse avec ses propres mots à partir des passages, en les citant. Expérimental\u{a0}: vérifiez ce qu’il dit dans les passages.",
+    remote_description: "Un modèle de langue d’un autre serveur rédige la réponse avec ses propres mots à partir des passages, en les citant\u{202f}; les références à autre chose sont retirées.",
     still_indexing: "Vos documents sont encore en cours d’indexation. Posez la question de nouveau quand ils seront prêts.",
     embedder_missing: |why| format!("Les documents ne peuvent être ni indexés ni cherchés ici\u{a0}: {why}"),
     nav_label: "Rubriques",

@@ -47,6 +47,7 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Citações dos seus documentos",
     extractive_description: "As frases dos seus documentos que melhor respondem à pergunta, citadas com as suas referências. Nenhum modelo de linguagem: nada é inventado.",
     llm_description: "Um pequeno modelo de linguagem deste servidor escreve a resposta por palavras suas a partir das passagens, citando-as. Experimental: confirme o que diz nas passagens.",
+    remote_description: "Um modelo de linguagem de outro servidor escreve a resposta por palavras suas a partir das passagens, citando-as; as referências a outra coisa são removidas.",
     still_indexing: "Os seus documentos ainda estão a ser indexados. Pergunte de novo quando estiverem prontos.",
     embedder_missing: |why| format!("Aqui os documentos não podem ser indexados nem pesquisados: {why}"),
     nav_label: "Páginas",

@@ -109,6 +109,13 @@ pub struct Knowledge {
 
 struct Inner {
     store: Arc<dyn VectorStore>,
+    /// Language models behind OpenAI-compatible APIs, and the client that calls them.
+    remote: Vec<answer::remote::RemoteModel>,
+    http: reqwest::Client,
+    /// Upper bound of one remote answer.
+    timeout: std::time::Duration,
+    /// The writer of answers when a question names none.
+    default_model: String,
     /// The embedder and the splitter sized in its tokens, or why there is none.
     embedding: Result<(EmbedBatcher, Arc<Splitter>), ModelProblem>,
     local: Arc<LocalModels>,
@@ -120,9 +127,11 @@ impl Knowledge {
     pub fn new(
         store: Arc<dyn VectorStore>,
         local: Arc<LocalModels>,
-        size: PassageSize,
-        retrieval: Retrieval,
+        settings: &settings::AskSettings,
+        timeout: std::time::Duration,
     ) -> Self {
+        let size = settings.passages;
+        let retrieval = settings.retrieval;
         let embedding = match &local.embedder {
             Ok(batcher) => {
                 let tokenizer = batcher.dir().join("tokenizer.json");
@@ -136,9 +145,31 @@ impl Knowledge {
             }
             Err(problem) => Err(*problem),
         };
+        let known = |id: &str| {
+            id == crate::domain::ask::answer::EXTRACTIVE
+                || settings.remote.iter().any(|m| m.id == id)
+                || local.llm(id).is_some()
+        };
+        let default_model = match &settings.default_model {
+            Some(id) if known(id) => id.clone(),
+            Some(id) => {
+                tracing::warn!(model = %id, "PRECIS_ASK_MODEL names no model of this server: answers are quotes");
+                crate::domain::ask::answer::EXTRACTIVE.to_string()
+            }
+            None => crate::domain::ask::answer::EXTRACTIVE.to_string(),
+        };
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("precis/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .build()
+            .unwrap_or_default();
         Self {
             inner: Arc::new(Inner {
                 store,
+                remote: settings.remote.clone(),
+                http,
+                timeout,
+                default_model,
                 embedding,
                 local,
                 retrieval,
