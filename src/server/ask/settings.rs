@@ -24,6 +24,9 @@ pub struct AskSettings {
     /// `PRECIS_ASK_LLM_URL` (key: `PRECIS_ASK_LLM_KEY`), and `PRECIS_ASK_HF_MODELS` on
     /// HuggingFace's router with `HF_TOKEN`.
     pub remote: Vec<RemoteModel>,
+    /// `PRECIS_ASK_LLM_TIMEOUT_SECS` (120): the longest a whole answer of the operator's server
+    /// may take (HuggingFace's models have `HF_TIMEOUT_SECS`).
+    pub llm_timeout: std::time::Duration,
     /// `PRECIS_ASK_MODEL`: who writes answers when a question names nobody (`extractive`
     /// unless set).
     pub default_model: Option<String>,
@@ -103,7 +106,17 @@ impl AskSettings {
             Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
                 let key = get("PRECIS_ASK_LLM_KEY").map(Secret::new);
                 for name in &server_models {
-                    remote.push(RemoteModel::on_server(name, &url, key.clone()));
+                    let model = RemoteModel::on_server(name, &url, key.clone());
+                    if crate::domain::models::check_model_id(&model.id).is_err()
+                        || remote.iter().any(|m: &RemoteModel| m.id == model.id)
+                    {
+                        return Err(ConfigError::Invalid {
+                            name: "PRECIS_ASK_LLM_MODELS",
+                            value: name.clone(),
+                            expected: "the server's model names, comma-separated, each once",
+                        });
+                    }
+                    remote.push(model);
                 }
             }
             Some(url) => {
@@ -122,16 +135,30 @@ impl AskSettings {
             }
             None => {}
         }
-        if let Some(token) = get("HF_TOKEN") {
-            let base = get("PRECIS_ASK_HF_URL").unwrap_or_else(|| HF_CHAT_URL.to_string());
-            for name in list("PRECIS_ASK_HF_MODELS") {
-                remote.push(RemoteModel {
-                    id: name.clone(),
-                    name,
-                    base: base.trim_end_matches('/').to_string(),
-                    key: Some(Secret::new(token.clone())),
-                });
+        let hf_models = list("PRECIS_ASK_HF_MODELS");
+        match get("HF_TOKEN").filter(|t| !t.trim().is_empty()) {
+            Some(token) => {
+                let base = get("PRECIS_ASK_HF_URL").unwrap_or_else(|| HF_CHAT_URL.to_string());
+                for id in &hf_models {
+                    if crate::domain::models::check_model_id(id).is_err() {
+                        return Err(ConfigError::Invalid {
+                            name: "PRECIS_ASK_HF_MODELS",
+                            value: id.clone(),
+                            expected: "HuggingFace model ids (owner/name), comma-separated",
+                        });
+                    }
+                    let token = Secret::new(token.clone());
+                    remote.push(RemoteModel::on_huggingface(id, &base, token));
+                }
             }
+            None if !hf_models.is_empty() => {
+                return Err(ConfigError::Invalid {
+                    name: "PRECIS_ASK_HF_MODELS",
+                    value: hf_models.join(","),
+                    expected: "set together with HF_TOKEN",
+                })
+            }
+            None => {}
         }
         let floor = Floor::default();
         let small = |n: u64| n.min(u32::MAX as u64) as u32;
@@ -154,6 +181,11 @@ impl AskSettings {
                 burst: small(number("PRECIS_ASK_RATE_LIMIT_BURST", 20, 1)?),
             },
             remote,
+            llm_timeout: std::time::Duration::from_secs(number(
+                "PRECIS_ASK_LLM_TIMEOUT_SECS",
+                120,
+                1,
+            )?),
             default_model: get("PRECIS_ASK_MODEL"),
         })
     }
@@ -211,7 +243,15 @@ mod tests {
             ]
         );
         assert_eq!(s.remote[2].base, HF_CHAT_URL);
+        assert_eq!(s.llm_timeout.as_secs(), 120);
         assert!(read(&[("PRECIS_ASK_LLM_MODELS", "x")]).is_err());
+        assert!(read(&[("PRECIS_ASK_HF_MODELS", "meta-llama/Llama-3.1-8B-Instruct")]).is_err());
+        assert!(read(&[("HF_TOKEN", "hf_x"), ("PRECIS_ASK_HF_MODELS", "a b")]).is_err());
+        let twice = [
+            ("PRECIS_ASK_LLM_URL", "http://ollama:11434/v1"),
+            ("PRECIS_ASK_LLM_MODELS", "qwen:7b,qwen-7b"),
+        ];
+        assert!(read(&twice).is_err());
         assert!(read(&[("PRECIS_ASK_LLM_URL", "ollama:11434")]).is_err());
         for bad in [
             ("PRECIS_SERVICES", "both"),
@@ -219,6 +259,7 @@ mod tests {
             ("PRECIS_PASSAGE_OVERLAP", "192"),
             ("PRECIS_ASK_MIN_SIMILARITY", "1.5"),
             ("PRECIS_ASK_RATE_LIMIT_BURST", "0"),
+            ("PRECIS_ASK_LLM_TIMEOUT_SECS", "0"),
         ] {
             assert!(read(&[bad]).is_err(), "{bad:?}");
         }

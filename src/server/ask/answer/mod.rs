@@ -105,8 +105,11 @@ impl Knowledge {
         } else if let Writer::Local(llm) = writer {
             generate::write(self, llm, question, &passages, &events).await?
         } else if let Writer::Remote(m) = writer {
-            let (http, timeout) = (&self.inner.http, self.inner.timeout);
-            remote::write(http, m, timeout, question, &passages, &events).await?
+            let timeout = match m.upstream {
+                remote::Upstream::Server => self.inner.llm_timeout,
+                remote::Upstream::HuggingFace => self.inner.hf_timeout,
+            };
+            remote::write(&self.inner.http, m, timeout, question, &passages, &events).await?
         } else {
             let text = self.extractive(question, &found.vector, &passages).await?;
             let checked = CitationChecker::check(&text, passages.len());
