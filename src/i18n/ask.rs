@@ -46,10 +46,31 @@ pub struct AskTexts {
     pub extractive_description: &'static str,
     /// A local language model writing answers.
     pub llm_description: &'static str,
+    /// A language model of another server (OpenAI-compatible, or HuggingFace) writing answers.
+    pub remote_description: &'static str,
     /// A question whose documents are all still being indexed.
     pub still_indexing: &'static str,
     /// The embedding model is missing: (why, already worded)
     pub embedder_missing: fn(&str) -> String,
+    // --- the operator's answer server (`PRECIS_ASK_LLM_URL`) failing: (the model's id, …)
+    /// Nothing answered at its address.
+    pub server_unreachable: fn(&str) -> String,
+    /// (model, seconds)
+    pub server_timeout: fn(&str, u64) -> String,
+    /// It refused Precis's key (401, 403).
+    pub server_unauthorized: fn(&str) -> String,
+    /// It has no such model (404).
+    pub server_model_not_found: fn(&str) -> String,
+    /// Its rate limit (429): (model, seconds to wait)
+    pub server_rate_limited: fn(&str, u64) -> String,
+    /// Another 4xx: (model, status)
+    pub server_refused: fn(&str, u16) -> String,
+    /// A 5xx: (model, status)
+    pub server_failed: fn(&str, u16) -> String,
+    /// The answer broke off.
+    pub server_interrupted: fn(&str) -> String,
+    /// Something that is not a chat completion.
+    pub server_bad_response: fn(&str) -> String,
 
     // --- the Ask page (`ui::ask`) and the top bar's links --------------------------------
     /// The name of the top bar's links between the pages, and the links.

@@ -100,11 +100,12 @@ pub(crate) async fn knowledge(
         None => Arc::new(SqliteStore::open(db.write.clone(), db.read.clone(), embedder).await?),
     };
     tracing::info!(store = store.kind(), "knowledge base opened");
-    Ok(Knowledge::new(
+    Ok(Knowledge::with_writers(
         store,
         local,
         settings.ask.passages,
         settings.ask.retrieval,
+        crate::server::ask::Writers::from_settings(&settings.ask, settings.hf.timeout),
     ))
 }
 

@@ -47,8 +47,36 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Quotes from your documents",
     extractive_description: "The sentences of your documents that best answer the question, quoted with their citations. No language model: nothing is invented.",
     llm_description: "A small language model on this server writes the answer in its own words from the passages, citing them. Experimental: check what it says against the passages.",
+    remote_description: "A language model on another server writes the answer in its own words from the passages, citing them; citations to anything else are removed.",
     still_indexing: "Your documents are still being indexed. Ask again when they are ready.",
     embedder_missing: |why| format!("Documents cannot be indexed or searched here: {why}"),
+    server_unreachable: |model| {
+        format!("The answer server for “{model}” did not respond: Precis could not reach it. Try again in a minute or choose another model; if it keeps happening, tell the operator of this Precis.")
+    },
+    server_timeout: |model, secs| {
+        format!("The answer server for “{model}” did not finish the answer within {secs} s. Try again later or choose another model; if it keeps happening, tell the operator of this Precis.")
+    },
+    server_unauthorized: |model| {
+        format!("The answer server for “{model}” refused this Precis’s access key. Choose another model, and ask the operator of this Precis to check the key (PRECIS_ASK_LLM_KEY).")
+    },
+    server_model_not_found: |model| {
+        format!("The answer server has no model “{model}” (not found): it may not be installed there. Choose another model, and tell the operator of this Precis.")
+    },
+    server_rate_limited: |model, secs| {
+        format!("The answer server for “{model}” is receiving too many requests (rate limit reached). Try again in {secs} s, or choose another model.")
+    },
+    server_refused: |model, status| {
+        format!("The answer server refused to write an answer with “{model}” (error {status}). Try a shorter question or another model; if it keeps happening, tell the operator of this Precis.")
+    },
+    server_failed: |model, status| {
+        format!("The answer server had a problem writing the answer with “{model}” (error {status}). Try again in a minute, or choose another model.")
+    },
+    server_interrupted: |model| {
+        format!("The answer server stopped in the middle of the answer with “{model}”. Ask again, or choose another model.")
+    },
+    server_bad_response: |model| {
+        format!("The answer server sent back something for “{model}” that is not an answer Precis can read. Try again or choose another model; if it keeps happening, tell the operator of this Precis.")
+    },
     nav_label: "Sections",
     nav_summarize: "Summarize",
     nav_ask: "Ask",

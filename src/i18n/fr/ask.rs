@@ -47,8 +47,36 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Citations de vos documents",
     extractive_description: "Les phrases de vos documents qui répondent le mieux à la question, citées avec leurs références. Aucun modèle de langue\u{a0}: rien n’est inventé.",
     llm_description: "Un petit modèle de langue de ce serveur rédige la réponse avec ses propres mots à partir des passages, en les citant. Expérimental\u{a0}: vérifiez ce qu’il dit dans les passages.",
+    remote_description: "Un modèle de langue d’un autre serveur rédige la réponse avec ses propres mots à partir des passages, en les citant\u{202f}; les références à autre chose sont retirées.",
     still_indexing: "Vos documents sont encore en cours d’indexation. Posez la question de nouveau quand ils seront prêts.",
     embedder_missing: |why| format!("Les documents ne peuvent être ni indexés ni cherchés ici\u{a0}: {why}"),
+    server_unreachable: |model| {
+        format!("Le serveur de réponses de «\u{202f}{model}\u{202f}» n’a pas répondu\u{a0}: Precis n’a pas pu le joindre. Réessayez dans une minute ou choisissez un autre modèle\u{202f}; si cela se reproduit, prévenez l’administrateur de ce Precis.")
+    },
+    server_timeout: |model, secs| {
+        format!("Le serveur de réponses de «\u{202f}{model}\u{202f}» n’a pas terminé la réponse en {secs}\u{a0}s. Réessayez plus tard ou choisissez un autre modèle\u{202f}; si cela se reproduit, prévenez l’administrateur de ce Precis.")
+    },
+    server_unauthorized: |model| {
+        format!("Le serveur de réponses de «\u{202f}{model}\u{202f}» a refusé la clé d’accès de ce Precis. Choisissez un autre modèle, et demandez à l’administrateur de ce Precis de vérifier la clé (PRECIS_ASK_LLM_KEY).")
+    },
+    server_model_not_found: |model| {
+        format!("Le serveur de réponses n’a pas de modèle «\u{202f}{model}\u{202f}» (introuvable)\u{a0}: il n’y est peut-être pas installé. Choisissez un autre modèle, et prévenez l’administrateur de ce Precis.")
+    },
+    server_rate_limited: |model, secs| {
+        format!("Le serveur de réponses de «\u{202f}{model}\u{202f}» reçoit trop de requêtes (limite de débit atteinte). Réessayez dans {secs}\u{a0}s, ou choisissez un autre modèle.")
+    },
+    server_refused: |model, status| {
+        format!("Le serveur de réponses a refusé de rédiger une réponse avec «\u{202f}{model}\u{202f}» (erreur {status}). Essayez une question plus courte ou un autre modèle\u{202f}; si cela se reproduit, prévenez l’administrateur de ce Precis.")
+    },
+    server_failed: |model, status| {
+        format!("Le serveur de réponses a eu un problème en rédigeant la réponse avec «\u{202f}{model}\u{202f}» (erreur {status}). Réessayez dans une minute, ou choisissez un autre modèle.")
+    },
+    server_interrupted: |model| {
+        format!("Le serveur de réponses s’est arrêté au milieu de la réponse avec «\u{202f}{model}\u{202f}». Posez la question de nouveau, ou choisissez un autre modèle.")
+    },
+    server_bad_response: |model| {
+        format!("Le serveur de réponses a renvoyé pour «\u{202f}{model}\u{202f}» quelque chose qui n’est pas une réponse lisible par Precis. Réessayez ou choisissez un autre modèle\u{202f}; si cela se reproduit, prévenez l’administrateur de ce Precis.")
+    },
     nav_label: "Rubriques",
     nav_summarize: "Résumer",
     nav_ask: "Demander",

@@ -47,8 +47,36 @@ pub(in crate::i18n) const ASK: AskTexts = AskTexts {
     extractive_label: "Citações dos seus documentos",
     extractive_description: "As frases dos seus documentos que melhor respondem à pergunta, citadas com as suas referências. Nenhum modelo de linguagem: nada é inventado.",
     llm_description: "Um pequeno modelo de linguagem deste servidor escreve a resposta por palavras suas a partir das passagens, citando-as. Experimental: confirme o que diz nas passagens.",
+    remote_description: "Um modelo de linguagem de outro servidor escreve a resposta por palavras suas a partir das passagens, citando-as; as referências a outra coisa são removidas.",
     still_indexing: "Os seus documentos ainda estão a ser indexados. Pergunte de novo quando estiverem prontos.",
     embedder_missing: |why| format!("Aqui os documentos não podem ser indexados nem pesquisados: {why}"),
+    server_unreachable: |model| {
+        format!("O servidor de respostas de “{model}” não respondeu: o Precis não conseguiu chegar até ele. Tente de novo daqui a um minuto ou escolha outro modelo; se continuar a acontecer, avise o administrador deste Precis.")
+    },
+    server_timeout: |model, secs| {
+        format!("O servidor de respostas de “{model}” não terminou a resposta em {secs} s. Tente de novo mais tarde ou escolha outro modelo; se continuar a acontecer, avise o administrador deste Precis.")
+    },
+    server_unauthorized: |model| {
+        format!("O servidor de respostas de “{model}” recusou a chave de acesso deste Precis. Escolha outro modelo e peça ao administrador deste Precis que verifique a chave (PRECIS_ASK_LLM_KEY).")
+    },
+    server_model_not_found: |model| {
+        format!("O servidor de respostas não tem o modelo “{model}” (não encontrado): talvez não esteja instalado lá. Escolha outro modelo e avise o administrador deste Precis.")
+    },
+    server_rate_limited: |model, secs| {
+        format!("O servidor de respostas de “{model}” está a receber pedidos demais (limite de pedidos atingido). Tente de novo daqui a {secs} s, ou escolha outro modelo.")
+    },
+    server_refused: |model, status| {
+        format!("O servidor de respostas recusou-se a escrever uma resposta com “{model}” (erro {status}). Tente uma pergunta mais curta ou outro modelo; se continuar a acontecer, avise o administrador deste Precis.")
+    },
+    server_failed: |model, status| {
+        format!("O servidor de respostas teve um problema ao escrever a resposta com “{model}” (erro {status}). Tente de novo daqui a um minuto, ou escolha outro modelo.")
+    },
+    server_interrupted: |model| {
+        format!("O servidor de respostas parou a meio da resposta com “{model}”. Pergunte de novo, ou escolha outro modelo.")
+    },
+    server_bad_response: |model| {
+        format!("O servidor de respostas devolveu para “{model}” algo que não é uma resposta que o Precis consiga ler. Tente de novo ou escolha outro modelo; se continuar a acontecer, avise o administrador deste Precis.")
+    },
     nav_label: "Páginas",
     nav_summarize: "Resumir",
     nav_ask: "Perguntar",

@@ -8,6 +8,7 @@ use precis_knowledge::store::StoreError;
 use crate::domain::errors::{ErrorCode, Field, PublicError};
 use crate::domain::settings::Lang;
 use crate::i18n::texts;
+use crate::server::ask::answer::remote::ServerFailure;
 use crate::server::providers::local::tell;
 
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +28,14 @@ pub enum AskError {
     Store(#[from] StoreError),
     #[error("embedding model unavailable: {0:?}")]
     EmbedderMissing(ModelProblem),
+    /// The operator's answer server (`PRECIS_ASK_LLM_URL`) failed writing with `model`;
+    /// `server` (scheme, host and port) is for the log only.
+    #[error("answer server {server} failed with {model}: {failure}")]
+    AnswerServer {
+        model: String,
+        server: String,
+        failure: ServerFailure,
+    },
 }
 
 impl AskError {
@@ -38,6 +47,7 @@ impl AskError {
             AskError::Store(e) if unreachable(e) => StatusCode::SERVICE_UNAVAILABLE,
             AskError::EmbedderMissing(_) => StatusCode::SERVICE_UNAVAILABLE,
             AskError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AskError::AnswerServer { failure, .. } => failure.status(),
         }
     }
 
@@ -68,6 +78,48 @@ impl AskError {
                 (t.embedder_missing)(&tell(*problem, lang)),
             ),
             AskError::Store(_) => PublicError::new(C::Internal, texts(lang).server.internal),
+            AskError::AnswerServer { model, failure, .. } => server_failure(model, failure, lang),
+        }
+    }
+}
+
+/// Seconds to wait when a rate-limited answer server does not say.
+const SERVER_RETRY_SECS: u64 = 30;
+
+/// What a person reads when the operator's answer server fails with `model`: who failed and
+/// what to do, never the server's address nor what it said.
+fn server_failure(model: &str, failure: &ServerFailure, lang: Lang) -> PublicError {
+    use ErrorCode as C;
+    use ServerFailure as F;
+    let t = &texts(lang).ask;
+    match failure {
+        F::Unreachable { .. } => {
+            PublicError::new(C::UpstreamUnreachable, (t.server_unreachable)(model))
+        }
+        F::Timeout { after_secs } => {
+            PublicError::new(C::UpstreamTimeout, (t.server_timeout)(model, *after_secs))
+        }
+        F::Unauthorized { .. } => {
+            PublicError::new(C::UpstreamUnauthorized, (t.server_unauthorized)(model))
+        }
+        F::ModelNotFound { .. } => {
+            PublicError::new(C::ModelNotFound, (t.server_model_not_found)(model))
+                .with_field(Field::Model)
+        }
+        F::RateLimited { retry_after } => {
+            let secs = retry_after.unwrap_or(SERVER_RETRY_SECS);
+            PublicError::new(C::UpstreamRateLimited, (t.server_rate_limited)(model, secs))
+                .with_retry_after(secs)
+        }
+        F::Refused { status, .. } => {
+            PublicError::new(C::UpstreamError, (t.server_refused)(model, *status))
+        }
+        F::Failed { status, .. } => {
+            PublicError::new(C::UpstreamError, (t.server_failed)(model, *status))
+        }
+        F::Interrupted { .. } => PublicError::new(C::UpstreamError, (t.server_interrupted)(model)),
+        F::BadResponse { .. } => {
+            PublicError::new(C::UpstreamBadResponse, (t.server_bad_response)(model))
         }
     }
 }

@@ -109,6 +109,14 @@ pub struct Knowledge {
 
 struct Inner {
     store: Arc<dyn VectorStore>,
+    /// Language models behind OpenAI-compatible APIs, and the client that calls them.
+    remote: Vec<answer::remote::RemoteModel>,
+    http: reqwest::Client,
+    /// Upper bound of one answer by the operator's server, and by HuggingFace.
+    llm_timeout: std::time::Duration,
+    hf_timeout: std::time::Duration,
+    /// The writer of answers when a question names none.
+    default_model: String,
     /// The embedder and the splitter sized in its tokens, or why there is none.
     embedding: Result<(EmbedBatcher, Arc<Splitter>), ModelProblem>,
     local: Arc<LocalModels>,
@@ -116,12 +124,62 @@ struct Inner {
     indexer: Indexer,
 }
 
+/// Who writes answers besides the quotes and the local models, and which writer answers a
+/// question that names none.
+#[derive(Debug, Clone)]
+pub struct Writers {
+    /// Language models behind OpenAI-compatible APIs.
+    pub remote: Vec<answer::remote::RemoteModel>,
+    /// `PRECIS_ASK_MODEL`, if set.
+    pub default_model: Option<String>,
+    /// Upper bound of one answer by the operator's server, and by HuggingFace.
+    pub llm_timeout: std::time::Duration,
+    pub hf_timeout: std::time::Duration,
+}
+
+impl Default for Writers {
+    fn default() -> Self {
+        Self {
+            remote: Vec::new(),
+            default_model: None,
+            llm_timeout: std::time::Duration::from_secs(120),
+            hf_timeout: std::time::Duration::from_secs(60),
+        }
+    }
+}
+
+impl Writers {
+    /// The writers of the settings; HuggingFace's answers get `hf_timeout` (`HF_TIMEOUT_SECS`).
+    pub fn from_settings(
+        settings: &settings::AskSettings,
+        hf_timeout: std::time::Duration,
+    ) -> Self {
+        Self {
+            remote: settings.remote.clone(),
+            default_model: settings.default_model.clone(),
+            llm_timeout: settings.llm_timeout,
+            hf_timeout,
+        }
+    }
+}
+
 impl Knowledge {
+    /// A knowledge base whose answers are quotes or local models' (benchmarks, tools).
     pub fn new(
         store: Arc<dyn VectorStore>,
         local: Arc<LocalModels>,
         size: PassageSize,
         retrieval: Retrieval,
+    ) -> Self {
+        Self::with_writers(store, local, size, retrieval, Writers::default())
+    }
+
+    pub fn with_writers(
+        store: Arc<dyn VectorStore>,
+        local: Arc<LocalModels>,
+        size: PassageSize,
+        retrieval: Retrieval,
+        writers: Writers,
     ) -> Self {
         let embedding = match &local.embedder {
             Ok(batcher) => {
@@ -136,9 +194,32 @@ impl Knowledge {
             }
             Err(problem) => Err(*problem),
         };
+        let known = |id: &str| {
+            id == crate::domain::ask::answer::EXTRACTIVE
+                || writers.remote.iter().any(|m| m.id == id)
+                || local.llm(id).is_some()
+        };
+        let default_model = match &writers.default_model {
+            Some(id) if known(id) => id.clone(),
+            Some(id) => {
+                tracing::warn!(model = %id, "PRECIS_ASK_MODEL names no model of this server: answers are quotes");
+                crate::domain::ask::answer::EXTRACTIVE.to_string()
+            }
+            None => crate::domain::ask::answer::EXTRACTIVE.to_string(),
+        };
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("precis/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .build()
+            .unwrap_or_default();
         Self {
             inner: Arc::new(Inner {
                 store,
+                remote: writers.remote,
+                http,
+                llm_timeout: writers.llm_timeout,
+                hf_timeout: writers.hf_timeout,
+                default_model,
                 embedding,
                 local,
                 retrieval,

@@ -1,8 +1,12 @@
 //! The Ask services' settings, read with the rest at start-up (see README, "Configuration").
 
+use super::answer::remote::RemoteModel;
 use super::retrieve::{Floor, Retrieval};
 use super::{PassageSize, Services};
-use crate::server::config::{ConfigError, RateLimitSettings};
+use crate::server::config::{ConfigError, RateLimitSettings, Secret};
+
+/// HuggingFace's OpenAI-compatible chat API (`PRECIS_ASK_HF_URL` overrides it).
+pub const HF_CHAT_URL: &str = "https://router.huggingface.co/v1";
 
 #[derive(Debug, Clone)]
 pub struct AskSettings {
@@ -16,6 +20,16 @@ pub struct AskSettings {
     /// `PRECIS_ASK_RATE_LIMIT_PER_MINUTE` (60) and `PRECIS_ASK_RATE_LIMIT_BURST` (20): questions
     /// and documents added by one person.
     pub rate_limit: RateLimitSettings,
+    /// Language models behind OpenAI-compatible chat APIs: `PRECIS_ASK_LLM_MODELS` on
+    /// `PRECIS_ASK_LLM_URL` (key: `PRECIS_ASK_LLM_KEY`), and `PRECIS_ASK_HF_MODELS` on
+    /// HuggingFace's router with `HF_TOKEN`.
+    pub remote: Vec<RemoteModel>,
+    /// `PRECIS_ASK_LLM_TIMEOUT_SECS` (120): the longest a whole answer of the operator's server
+    /// may take (HuggingFace's models have `HF_TIMEOUT_SECS`).
+    pub llm_timeout: std::time::Duration,
+    /// `PRECIS_ASK_MODEL`: who writes answers when a question names nobody (`extractive`
+    /// unless set).
+    pub default_model: Option<String>,
 }
 
 impl AskSettings {
@@ -75,6 +89,77 @@ impl AskSettings {
                 expected: "fewer tokens than PRECIS_PASSAGE_TOKENS",
             });
         }
+        let list = |name: &str| -> Vec<String> {
+            get(name)
+                .map(|v| {
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut remote = Vec::new();
+        let server_models = list("PRECIS_ASK_LLM_MODELS");
+        match get("PRECIS_ASK_LLM_URL") {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                let key = get("PRECIS_ASK_LLM_KEY").map(Secret::new);
+                for name in &server_models {
+                    let model = RemoteModel::on_server(name, &url, key.clone());
+                    if crate::domain::models::check_model_id(&model.id).is_err()
+                        || remote.iter().any(|m: &RemoteModel| m.id == model.id)
+                    {
+                        return Err(ConfigError::Invalid {
+                            name: "PRECIS_ASK_LLM_MODELS",
+                            value: name.clone(),
+                            expected: "the server's model names, comma-separated, each once",
+                        });
+                    }
+                    remote.push(model);
+                }
+            }
+            Some(url) => {
+                return Err(ConfigError::Invalid {
+                    name: "PRECIS_ASK_LLM_URL",
+                    value: url,
+                    expected: "an http:// or https:// URL (the API's /v1)",
+                })
+            }
+            None if !server_models.is_empty() => {
+                return Err(ConfigError::Invalid {
+                    name: "PRECIS_ASK_LLM_MODELS",
+                    value: server_models.join(","),
+                    expected: "set together with PRECIS_ASK_LLM_URL",
+                })
+            }
+            None => {}
+        }
+        let hf_models = list("PRECIS_ASK_HF_MODELS");
+        match get("HF_TOKEN").filter(|t| !t.trim().is_empty()) {
+            Some(token) => {
+                let base = get("PRECIS_ASK_HF_URL").unwrap_or_else(|| HF_CHAT_URL.to_string());
+                for id in &hf_models {
+                    if crate::domain::models::check_model_id(id).is_err() {
+                        return Err(ConfigError::Invalid {
+                            name: "PRECIS_ASK_HF_MODELS",
+                            value: id.clone(),
+                            expected: "HuggingFace model ids (owner/name), comma-separated",
+                        });
+                    }
+                    let token = Secret::new(token.clone());
+                    remote.push(RemoteModel::on_huggingface(id, &base, token));
+                }
+            }
+            None if !hf_models.is_empty() => {
+                return Err(ConfigError::Invalid {
+                    name: "PRECIS_ASK_HF_MODELS",
+                    value: hf_models.join(","),
+                    expected: "set together with HF_TOKEN",
+                })
+            }
+            None => {}
+        }
         let floor = Floor::default();
         let small = |n: u64| n.min(u32::MAX as u64) as u32;
         Ok(Self {
@@ -95,6 +180,13 @@ impl AskSettings {
                 per_minute: small(number("PRECIS_ASK_RATE_LIMIT_PER_MINUTE", 60, 1)?),
                 burst: small(number("PRECIS_ASK_RATE_LIMIT_BURST", 20, 1)?),
             },
+            remote,
+            llm_timeout: std::time::Duration::from_secs(number(
+                "PRECIS_ASK_LLM_TIMEOUT_SECS",
+                120,
+                1,
+            )?),
+            default_model: get("PRECIS_ASK_MODEL"),
         })
     }
 }
@@ -134,12 +226,40 @@ mod tests {
         assert_eq!(s.store_url.as_deref(), Some("postgres://db/precis"));
         assert_eq!(s.passages.tokens, 128);
         assert_eq!(s.retrieval.floor.min_cosine, 0.5);
+        let s = read(&[
+            ("PRECIS_ASK_LLM_URL", "http://ollama:11434/v1"),
+            ("PRECIS_ASK_LLM_MODELS", "llama3.2:3b, qwen2.5:7b"),
+            ("HF_TOKEN", "hf_x"),
+            ("PRECIS_ASK_HF_MODELS", "meta-llama/Llama-3.1-8B-Instruct"),
+        ])
+        .unwrap();
+        let ids: Vec<&str> = s.remote.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "server/llama3.2-3b",
+                "server/qwen2.5-7b",
+                "meta-llama/Llama-3.1-8B-Instruct"
+            ]
+        );
+        assert_eq!(s.remote[2].base, HF_CHAT_URL);
+        assert_eq!(s.llm_timeout.as_secs(), 120);
+        assert!(read(&[("PRECIS_ASK_LLM_MODELS", "x")]).is_err());
+        assert!(read(&[("PRECIS_ASK_HF_MODELS", "meta-llama/Llama-3.1-8B-Instruct")]).is_err());
+        assert!(read(&[("HF_TOKEN", "hf_x"), ("PRECIS_ASK_HF_MODELS", "a b")]).is_err());
+        let twice = [
+            ("PRECIS_ASK_LLM_URL", "http://ollama:11434/v1"),
+            ("PRECIS_ASK_LLM_MODELS", "qwen:7b,qwen-7b"),
+        ];
+        assert!(read(&twice).is_err());
+        assert!(read(&[("PRECIS_ASK_LLM_URL", "ollama:11434")]).is_err());
         for bad in [
             ("PRECIS_SERVICES", "both"),
             ("PRECIS_PASSAGE_TOKENS", "8"),
             ("PRECIS_PASSAGE_OVERLAP", "192"),
             ("PRECIS_ASK_MIN_SIMILARITY", "1.5"),
             ("PRECIS_ASK_RATE_LIMIT_BURST", "0"),
+            ("PRECIS_ASK_LLM_TIMEOUT_SECS", "0"),
         ] {
             assert!(read(&[bad]).is_err(), "{bad:?}");
         }

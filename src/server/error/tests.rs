@@ -242,6 +242,7 @@ fn every_failure() -> Vec<AppError> {
         AppError::NotServed { ingest_only: true },
         AppError::NotServed { ingest_only: false },
     ]);
+    out.extend(server_failures().into_iter().map(|(e, _, _)| e));
     for problem in [
         AskProblem::TitleTooLong {
             chars: 201,
@@ -472,4 +473,117 @@ fn validation_keeps_its_field() {
     .into();
     assert_eq!(e.public_in(Lang::En).field, Some(Field::TopP));
     assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Every way the operator's answer server (`PRECIS_ASK_LLM_URL`) fails, with Precis's status
+/// and code.
+fn server_failures() -> Vec<(AppError, u16, ErrorCode)> {
+    use crate::server::ask::answer::remote::ServerFailure as F;
+    use ErrorCode as C;
+    let said = || "model \"llama3.2:3b\" not found; key sk-secret at http://10.0.0.7".to_string();
+    [
+        (
+            F::Unreachable {
+                cause: "connection refused (http://10.0.0.7:11434)".into(),
+            },
+            502,
+            C::UpstreamUnreachable,
+        ),
+        (F::Timeout { after_secs: 120 }, 504, C::UpstreamTimeout),
+        (
+            F::Unauthorized {
+                status: 401,
+                said: said(),
+            },
+            502,
+            C::UpstreamUnauthorized,
+        ),
+        (
+            F::Unauthorized {
+                status: 403,
+                said: said(),
+            },
+            502,
+            C::UpstreamUnauthorized,
+        ),
+        (F::ModelNotFound { said: said() }, 404, C::ModelNotFound),
+        (
+            F::RateLimited {
+                retry_after: Some(7),
+            },
+            503,
+            C::UpstreamRateLimited,
+        ),
+        (
+            F::RateLimited { retry_after: None },
+            503,
+            C::UpstreamRateLimited,
+        ),
+        (
+            F::Refused {
+                status: 400,
+                said: said(),
+            },
+            502,
+            C::UpstreamError,
+        ),
+        (
+            F::Failed {
+                status: 500,
+                said: said(),
+            },
+            502,
+            C::UpstreamError,
+        ),
+        (F::Interrupted { cause: said() }, 502, C::UpstreamError),
+        (F::BadResponse { what: said() }, 502, C::UpstreamBadResponse),
+    ]
+    .into_iter()
+    .map(|(failure, status, code)| {
+        let e = AskError::AnswerServer {
+            model: "server/llama3.2-3b".into(),
+            server: "http://10.0.0.7:11434".into(),
+            failure,
+        };
+        (e.into(), status, code)
+    })
+    .collect()
+}
+
+#[test]
+fn the_answer_servers_failures_are_its_own_and_tell_nothing_inside() {
+    for (e, status, code) in server_failures() {
+        assert_eq!(e.status().as_u16(), status, "{e:?}");
+        assert_eq!(e.code(), code, "{e:?}");
+        for lang in [Lang::En, Lang::Fr, Lang::Pt] {
+            let told = e.public_in(lang);
+            let m = &told.message;
+            assert!(m.contains("server/llama3.2-3b"), "names the model: {m}");
+            assert!(!m.contains("HuggingFace"), "not HuggingFace's: {m}");
+            for secret in [
+                "10.0.0.7",
+                "sk-secret",
+                "11434",
+                "not found;",
+                "connection refused",
+            ] {
+                assert!(!m.contains(secret), "{secret} leaked: {m}");
+            }
+            if lang == Lang::Fr {
+                for mark in [" ;", " :", " ?", " !"] {
+                    assert!(!m.contains(mark), "a plain space before {mark}: {m}");
+                }
+            }
+        }
+        if code == ErrorCode::UpstreamRateLimited {
+            assert!(e.public_in(Lang::En).retry_after.is_some());
+        }
+        if code == ErrorCode::ModelNotFound {
+            assert_eq!(e.public_in(Lang::En).field, Some(Field::Model));
+        }
+    }
+    // what went wrong, and where, is in the log
+    let (e, _, _) = &server_failures()[0];
+    let logged = e.to_string();
+    assert!(logged.contains("http://10.0.0.7:11434") && logged.contains("connection refused"));
 }

@@ -61,6 +61,8 @@ pub struct Asker {
     pub models: RwSignal<Option<AnswerModels>>,
     /// The model chosen.
     pub model: RwSignal<String>,
+    /// The person chose the model (else the server's default is shown once the list arrives).
+    picked: StoredValue<bool>,
     pub turns: RwSignal<Vec<Turn>>,
     /// The answer being written.
     pub draft: RwSignal<Option<Turn>>,
@@ -93,6 +95,7 @@ impl Asker {
             question,
             models: RwSignal::new(None),
             model: RwSignal::new(EXTRACTIVE.to_string()),
+            picked: StoredValue::new(false),
             turns: RwSignal::new(Vec::new()),
             draft: RwSignal::new(None),
             phase: RwSignal::new(Phase::Idle),
@@ -112,7 +115,11 @@ impl Asker {
             move |_, _, _| {
                 leptos::task::spawn_local(async move {
                     if let Ok(models) = upload::answer_models(self.prefs.t_untracked()).await {
-                        let chosen = self.model.try_with_untracked(|m| choose_model(&models, m));
+                        // until the person picks one, the server's default (PRECIS_ASK_MODEL)
+                        let picked = self.picked.try_get_value().unwrap_or(false);
+                        let chosen = self.model.try_with_untracked(|m| {
+                            choose_model(&models, if picked { m } else { "" })
+                        });
                         if let Some(chosen) = chosen {
                             self.model.set(chosen);
                             self.models.set(Some(models));
@@ -122,6 +129,12 @@ impl Asker {
             },
             true,
         );
+    }
+
+    /// The person picks who writes the answers (a model id, `/` and all).
+    pub fn pick(&self, id: String) {
+        self.picked.set_value(true);
+        self.model.set(id);
     }
 
     /// The label of a model, as the server describes it.

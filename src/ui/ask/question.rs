@@ -151,7 +151,7 @@ fn ModelChoice() -> impl IntoView {
             <select
                 id="answer-model"
                 aria-describedby="answer-model-help"
-                on:change=move |ev| asker.model.set(event_target_value(&ev))
+                on:change=move |ev| asker.pick(event_target_value(&ev))
                 prop:value=move || asker.model.get()
             >
                 {options}

@@ -4,6 +4,7 @@
 mod crash;
 mod documents;
 mod questions;
+mod remote;
 mod services;
 
 use serde_json::{json, Value};

@@ -5,6 +5,7 @@
 pub mod extractive;
 pub mod generate;
 pub mod prompt;
+pub mod remote;
 
 use std::time::Instant;
 
@@ -21,6 +22,13 @@ use crate::domain::settings::Lang;
 use crate::i18n::texts;
 use crate::server::error::AppError;
 use crate::server::providers::catalog::Unavailable;
+
+/// Who writes an answer.
+enum Writer<'a> {
+    Extractive,
+    Local(std::sync::Arc<precis_engine::llm::Llm>),
+    Remote(&'a remote::RemoteModel),
+}
 
 /// Where the answer's events go while it is written (the stream), if anywhere.
 #[derive(Clone, Default)]
@@ -56,12 +64,11 @@ impl Knowledge {
         events: Events,
     ) -> Result<Answer, AppError> {
         let started = Instant::now();
-        let model = q.model.clone().unwrap_or_else(|| EXTRACTIVE.to_string());
-        let llm = if model == EXTRACTIVE {
-            None
-        } else {
-            Some(self.local_llm(&model)?)
-        };
+        let model = q
+            .model
+            .clone()
+            .unwrap_or_else(|| self.inner.default_model.clone());
+        let writer = self.writer(&model)?;
         let scope = Scope {
             owner: owner.to_string(),
             shared: true,
@@ -95,8 +102,14 @@ impl Knowledge {
             let text = texts(lang).ask.not_in_documents.to_string();
             events.token(&text);
             (text, Vec::new())
-        } else if let Some(llm) = llm {
+        } else if let Writer::Local(llm) = writer {
             generate::write(self, llm, question, &passages, &events).await?
+        } else if let Writer::Remote(m) = writer {
+            let timeout = match m.upstream {
+                remote::Upstream::Server => self.inner.llm_timeout,
+                remote::Upstream::HuggingFace => self.inner.hf_timeout,
+            };
+            remote::write(&self.inner.http, m, timeout, question, &passages, &events).await?
         } else {
             let text = self.extractive(question, &found.vector, &passages).await?;
             let checked = CitationChecker::check(&text, passages.len());
@@ -166,10 +179,31 @@ impl Knowledge {
                     .map(|p| crate::server::providers::local::tell(*p, lang)),
             });
         }
+        for m in &self.inner.remote {
+            models.push(AnswerModel {
+                id: m.id.clone(),
+                label: m.id.clone(),
+                description: t.remote_description.to_string(),
+                generative: true,
+                experimental: false,
+                unavailable: None,
+            });
+        }
         AnswerModels {
             models,
-            default: EXTRACTIVE.to_string(),
+            default: self.inner.default_model.clone(),
         }
+    }
+
+    /// Who writes the answer for model id `id`, or why nobody can.
+    fn writer(&self, id: &str) -> Result<Writer<'_>, AppError> {
+        if id == EXTRACTIVE {
+            return Ok(Writer::Extractive);
+        }
+        if let Some(m) = self.inner.remote.iter().find(|m| m.id == id) {
+            return Ok(Writer::Remote(m));
+        }
+        self.local_llm(id).map(Writer::Local)
     }
 
     /// A local language model by id, or why it cannot answer.

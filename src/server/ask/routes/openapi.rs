@@ -275,57 +275,160 @@ impl IntoResponses for DocumentErrors {
     }
 }
 
-/// Every error of `POST /api/v1/questions` (and what its stream answers with a status).
+/// What `POST /api/v1/questions/stream` answers with a status: refusals before streaming starts
+/// (everything later arrives as its `error` event).
+pub struct QuestionStreamErrors;
+
+impl IntoResponses for QuestionStreamErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(question_refusals().into_iter().chain(common_errors()))
+    }
+}
+
+/// Every error of `POST /api/v1/questions`.
 pub struct QuestionErrors;
 
 impl IntoResponses for QuestionErrors {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         let e = ErrorExample::new;
-        error_responses(
-            [
-                e(
-                    "invalid_json",
-                    "The body is not JSON",
-                    unreadable(r#"{"question": "Why?""#),
-                ),
-                e(
-                    "empty_question",
-                    "A blank question",
-                    question_invalid(|q| q.question = " ".into()),
-                ),
-                e(
-                    "question_too_long",
-                    "Over 1,000 characters",
-                    question_invalid(|q| {
-                        q.question = "why ".repeat(300);
-                    }),
-                ),
-                e(
-                    "invalid_top_k",
-                    "top_k out of 1–20",
-                    question_invalid(|q| q.top_k = Some(0)),
-                ),
-                e(
-                    "no_documents",
-                    "Nothing to ask yet",
-                    AppError::from(AskError::NoDocuments),
-                ),
-                e(
-                    "still_indexing",
-                    "Every document still being indexed",
-                    AppError::from(AskError::StillIndexing),
-                ),
-                e(
-                    "unknown_document",
-                    "A document id in document_ids that is not yours",
-                    AppError::from(AskError::DocumentNotFound {
-                        field: Some(crate::domain::errors::Field::DocumentIds),
-                    }),
-                ),
-                rate_limited(),
-            ]
-            .into_iter()
-            .chain(common_errors()),
-        )
+        let mut out = question_refusals();
+        out.extend([
+            e(
+                "no_documents",
+                "Nothing to ask yet",
+                AppError::from(AskError::NoDocuments),
+            ),
+            e(
+                "still_indexing",
+                "Every document still being indexed",
+                AppError::from(AskError::StillIndexing),
+            ),
+            e(
+                "unknown_document",
+                "A document id in document_ids that is not yours",
+                AppError::from(AskError::DocumentNotFound {
+                    field: Some(crate::domain::errors::Field::DocumentIds),
+                }),
+            ),
+            e(
+                "unknown_model",
+                "A model this server does not have",
+                AppError::ModelUnavailable {
+                    model: "local/nope".into(),
+                    reason: crate::server::providers::catalog::Unavailable::NoSuchLocal {
+                        id: "local/nope".into(),
+                    },
+                },
+            ),
+        ]);
+        out.extend(answer_server_errors());
+        error_responses(out.into_iter().chain(common_errors()))
     }
+}
+
+/// Refusals before any work starts: unreadable bodies, broken rules, the per-person limit.
+fn question_refusals() -> Vec<ErrorExample> {
+    let e = ErrorExample::new;
+    vec![
+        e(
+            "invalid_json",
+            "The body is not JSON",
+            unreadable(r#"{"question": "Why?""#),
+        ),
+        e(
+            "empty_question",
+            "A blank question",
+            question_invalid(|q| q.question = " ".into()),
+        ),
+        e(
+            "question_too_long",
+            "Over 1,000 characters",
+            question_invalid(|q| {
+                q.question = "why ".repeat(300);
+            }),
+        ),
+        e(
+            "invalid_top_k",
+            "top_k out of 1–20",
+            question_invalid(|q| q.top_k = Some(0)),
+        ),
+        rate_limited(),
+    ]
+}
+
+/// The model of the examples on the operator's answer server (`PRECIS_ASK_LLM_URL`).
+pub const SERVER_MODEL: &str = "server/llama3.2-3b";
+
+/// The operator's answer server failing (HuggingFace's models fail as the studio's do).
+fn answer_server_errors() -> Vec<ErrorExample> {
+    use crate::server::ask::answer::remote::ServerFailure as F;
+    let failed = |failure| {
+        AppError::from(AskError::AnswerServer {
+            model: SERVER_MODEL.into(),
+            server: "http://localhost:11434".into(),
+            failure,
+        })
+    };
+    let said = String::new;
+    let e = ErrorExample::new;
+    vec![
+        e(
+            "server_unreachable",
+            "The answer server did not respond",
+            failed(F::Unreachable {
+                cause: "connection refused".into(),
+            }),
+        ),
+        e(
+            "server_timeout",
+            "No whole answer within PRECIS_ASK_LLM_TIMEOUT_SECS",
+            failed(F::Timeout { after_secs: 120 }),
+        ),
+        e(
+            "server_unauthorized",
+            "The answer server refused the key (401, 403)",
+            failed(F::Unauthorized {
+                status: 401,
+                said: said(),
+            }),
+        ),
+        e(
+            "server_model_not_found",
+            "The answer server has no such model (404)",
+            failed(F::ModelNotFound { said: said() }),
+        ),
+        e(
+            "server_rate_limited",
+            "The answer server's own limit (429)",
+            failed(F::RateLimited {
+                retry_after: Some(20),
+            }),
+        ),
+        e(
+            "server_refused",
+            "The answer server refused the request (another 4xx)",
+            failed(F::Refused {
+                status: 400,
+                said: said(),
+            }),
+        ),
+        e(
+            "server_error",
+            "The answer server failed (5xx)",
+            failed(F::Failed {
+                status: 500,
+                said: said(),
+            }),
+        ),
+        e(
+            "server_interrupted",
+            "The answer broke off",
+            failed(F::Interrupted { cause: said() }),
+        ),
+        e(
+            "server_bad_response",
+            "Not a chat completion stream",
+            failed(F::BadResponse { what: said() }),
+        ),
+    ]
 }

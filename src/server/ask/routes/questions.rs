@@ -11,7 +11,7 @@ use axum::{Extension, Json, Router};
 use futures::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
-use super::openapi::{examples, QuestionErrors};
+use super::openapi::{examples, QuestionErrors, QuestionStreamErrors};
 use crate::domain::ask::answer::{Answer, AnswerEvent, AnswerModels};
 use crate::domain::ask::question::QuestionRequest;
 use crate::server::ask::answer::Events;
@@ -93,7 +93,7 @@ pub async fn ask(
             `data:` line; the last is `done` or `error`.",
             content_type = "text/event-stream", body = AnswerSseEvent,
             example = json!(examples::stream())),
-        QuestionErrors,
+        QuestionStreamErrors,
     )
 )]
 pub async fn stream(
