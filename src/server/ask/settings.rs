@@ -1,6 +1,8 @@
 //! The Ask services' settings, read with the rest at start-up (see README, "Configuration").
 
 use super::answer::remote::RemoteModel;
+use precis_knowledge::fusion::Fusion;
+
 use super::retrieve::{Floor, Retrieval};
 use super::{PassageSize, Services};
 use crate::server::config::{ConfigError, RateLimitSettings, Secret};
@@ -60,6 +62,19 @@ impl AskSettings {
                         name,
                         value: v,
                         expected: "a number from 0 to 1",
+                    }),
+                },
+            }
+        };
+        let weight = |name: &'static str, default: f32| -> Result<f32, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(v) => match v.trim().parse::<f32>() {
+                    Ok(x) if x.is_finite() && (0.0..=100.0).contains(&x) => Ok(x),
+                    _ => Err(ConfigError::Invalid {
+                        name,
+                        value: v,
+                        expected: "a number from 0 to 100",
                     }),
                 },
             }
@@ -161,6 +176,7 @@ impl AskSettings {
             None => {}
         }
         let floor = Floor::default();
+        let fusion = Retrieval::default().fusion;
         let small = |n: u64| n.min(u32::MAX as u64) as u32;
         Ok(Self {
             services,
@@ -173,6 +189,10 @@ impl AskSettings {
                 floor: Floor {
                     min_cosine: share("PRECIS_ASK_MIN_SIMILARITY", floor.min_cosine)?,
                     min_coverage: share("PRECIS_ASK_MIN_COVERAGE", floor.min_coverage)?,
+                },
+                fusion: Fusion {
+                    keyword: weight("PRECIS_ASK_KEYWORD_WEIGHT", fusion.keyword)?,
+                    ..fusion
                 },
                 ..Retrieval::default()
             },
@@ -209,6 +229,7 @@ mod tests {
         assert_eq!(s.services, Services::All);
         assert_eq!(s.store_url, None);
         assert_eq!(s.passages, PassageSize::default());
+        assert_eq!(s.retrieval, Retrieval::default());
         assert_eq!(s.rate_limit.burst, 20);
     }
 
@@ -220,8 +241,11 @@ mod tests {
             ("PRECIS_PASSAGE_TOKENS", "128"),
             ("PRECIS_PASSAGE_OVERLAP", "0"),
             ("PRECIS_ASK_MIN_SIMILARITY", "0.5"),
+            ("PRECIS_ASK_KEYWORD_WEIGHT", "1.5"),
         ])
         .unwrap();
+        assert_eq!(s.retrieval.fusion.keyword, 1.5);
+        assert_eq!(s.retrieval.fusion.dense, 1.0);
         assert_eq!(s.services, Services::Ingest);
         assert_eq!(s.store_url.as_deref(), Some("postgres://db/precis"));
         assert_eq!(s.passages.tokens, 128);
@@ -256,8 +280,10 @@ mod tests {
         for bad in [
             ("PRECIS_SERVICES", "both"),
             ("PRECIS_PASSAGE_TOKENS", "8"),
-            ("PRECIS_PASSAGE_OVERLAP", "192"),
+            ("PRECIS_PASSAGE_OVERLAP", "240"),
             ("PRECIS_ASK_MIN_SIMILARITY", "1.5"),
+            ("PRECIS_ASK_KEYWORD_WEIGHT", "-1"),
+            ("PRECIS_ASK_KEYWORD_WEIGHT", "NaN"),
             ("PRECIS_ASK_RATE_LIMIT_BURST", "0"),
             ("PRECIS_ASK_LLM_TIMEOUT_SECS", "0"),
         ] {

@@ -123,7 +123,7 @@ pub const GARDENING: &str = "Tomatoes need at least six hours of sun a day. Wate
 
 /// A text long enough to be indexed in the background (well over 64 passages).
 pub fn long_text() -> String {
-    (0..420)
+    (0..640)
         .map(|i| {
             format!(
                 "Paragraph {i}. The survey team {i} measured the river depth at station {i} \
