@@ -40,7 +40,7 @@ const MINUTES = [
 ].join('\n');
 
 /** A long text (well over the 64 passages indexed within the request): indexed in the background. */
-function longText(paragraphs = 300, title = 'Survey of the districts') {
+function longText(paragraphs = 420, title = 'Survey of the districts') {
   const topics = ['harbour', 'orchard', 'lighthouse', 'granary', 'observatory', 'vineyard', 'foundry', 'archive'];
   const out = [title];
   for (let i = 0; i < paragraphs; i++) {
@@ -139,7 +139,7 @@ test('long files are indexed in the background: "Indexing… N of M passages", t
     sides.map((side) => ({
       name: `survey-${side}.txt`,
       mimeType: 'text/plain',
-      buffer: Buffer.from(longText(200, `Survey ${side}`)),
+      buffer: Buffer.from(longText(280, `Survey ${side}`)),
     })),
   );
   // named after the file, or after its first line
