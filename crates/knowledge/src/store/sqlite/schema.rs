@@ -36,8 +36,16 @@ const TABLES: &[&str] = &[
         created_at INTEGER NOT NULL,
         UNIQUE (owner, content_hash)
     )",
-    "CREATE INDEX IF NOT EXISTS knowledge_documents_owner
-        ON knowledge_documents (owner, created_at)",
+    // Every column but the text, by owner: listings and the searches' look-ups of the ready
+    // documents in scope read it alone. A row of the table holds the document's whole text
+    // before most of these columns, so reading them from the row walks the text's overflow
+    // pages (1,008 documents of 100 passages, a busy machine: listing 8.8 → 3.8 ms, the ready
+    // ones' keys 1.6 → 0.5 ms, the sum of their passages 0.6 → 0.07 ms). It replaces the
+    // (owner, created_at) index of earlier versions.
+    "DROP INDEX IF EXISTS knowledge_documents_owner",
+    "CREATE INDEX IF NOT EXISTS knowledge_documents_by_owner ON knowledge_documents
+        (owner, created_at, status, passages_done, passages_total, id, title, format,
+         content_hash, chars, bytes, error)",
     "CREATE INDEX IF NOT EXISTS knowledge_documents_processing
         ON knowledge_documents (created_at) WHERE status = 'processing'",
     "CREATE TABLE IF NOT EXISTS knowledge_passages (

@@ -15,7 +15,7 @@ use sqlx::{Connection, PgConnection};
 
 use super::{embedder, random_hex};
 use crate::store::postgres::PgStore;
-use crate::store::sqlite::{register_sqlite_vec, SqliteStore};
+use crate::store::sqlite::{register_sqlite_vec, SqliteStore, MMAP_SIZE};
 use crate::store::{EmbedderId, StoreError, VectorStore};
 
 /// Rows in the tables under a store: what a deletion must leave nothing of.
@@ -44,7 +44,7 @@ struct Sqlite {
 }
 
 /// The pools as the server opens them (src/server/db.rs): one writer, four read-only readers,
-/// WAL, foreign keys.
+/// WAL, foreign keys, memory-mapped.
 pub async fn open_sqlite(path: &PathBuf, embedder: EmbedderId) -> Result<SqliteStore, StoreError> {
     register_sqlite_vec();
     let options = SqliteConnectOptions::new()
@@ -53,7 +53,8 @@ pub async fn open_sqlite(path: &PathBuf, embedder: EmbedderId) -> Result<SqliteS
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        .pragma("mmap_size", MMAP_SIZE.to_string());
     let write = SqlitePoolOptions::new()
         .max_connections(1)
         .acquire_timeout(Duration::from_secs(10))
