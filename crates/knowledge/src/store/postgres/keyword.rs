@@ -170,7 +170,11 @@ impl PgStore {
             .replace("{IN_SCOPE}", IN_SCOPE)
             .replace("{K1}", &K1.to_string())
             .replace("{B}", &B.to_string());
+        // Not a cached prepared statement: after five runs PostgreSQL may switch it to a generic
+        // plan, which cannot see how rare the tsquery's lexemes are and joins every document
+        // with a GIN scan each (measured: 88 ms instead of 6 at 100k passages).
         let rows = sqlx::query(&sql)
+            .persistent(false)
             .bind(&owners)
             .bind(only(scope))
             .bind(any_of(&plan.candidates))
