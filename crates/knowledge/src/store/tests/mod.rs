@@ -170,4 +170,6 @@ both!(
     search::a_crowded_neighbourhood_still_gives_k,
     search::keyword_ranks_and_matches_any_word,
     search::keyword_never_fails_on_what_people_type,
+    search::keyword_weighs_rare_words_more,
+    search::keyword_statistics_forget_deleted_documents,
 );
