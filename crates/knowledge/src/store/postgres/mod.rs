@@ -1,15 +1,18 @@
 //! The server store: PostgreSQL with pgvector. Passages carry their vector (`vector(dims)`, an
 //! HNSW index with cosine distance) and a generated `tsvector` (configuration `simple`, a GIN
-//! index); deleting a document cascades to all of it. Several question services may share one
+//! index) searched with BM25 (per-owner keyword statistics kept in the same transactions as
+//! the passages); deleting a document cascades to all of it. Several question services may share one
 //! database: creating the schema takes an advisory lock, and a document's dedupe is a unique
 //! index on (owner, content hash).
 //!
 //! PostgreSQL text cannot hold NUL characters: every text written or looked up has them replaced
 //! by U+FFFD (one character for one, so passages' character offsets still hold).
 
+mod keyword;
 mod read;
 mod schema;
 mod search;
+mod stats;
 mod write;
 
 use std::borrow::Cow;

@@ -1,8 +1,14 @@
 //! The knowledge tables in PostgreSQL, created when missing (under an advisory lock: several
 //! services may start at once), and the check that the vectors come from the configured model.
+//!
+//! Upgrades happen here too, in place and under the same lock: a database made before the
+//! keyword statistics existed gets their tables, filled once from its ready documents
+//! ([`super::stats::rebuild`]; ~1.3 s at 100k passages), and `keyword_stats` in
+//! `knowledge_meta` records that it was done.
 
 use sqlx::{PgPool, Postgres, Transaction};
 
+use super::stats;
 use crate::store::{EmbedderId, StoreError};
 
 /// The advisory lock taken while the schema is created ("precis knowledge" in ASCII, cut).
@@ -44,6 +50,28 @@ const INDEXES: &[&str] = &[
         ON knowledge_passages USING gin (keywords)",
 ];
 
+/// The keyword statistics (BM25's document frequencies and lengths), per owner, over the
+/// passages of ready documents only; [`super::stats`] keeps them.
+const STATS: &[&str] = &[
+    // In how many passages of the owner's ready documents each lexeme is.
+    "CREATE TABLE IF NOT EXISTS knowledge_terms (
+        owner text NOT NULL,
+        lexeme text NOT NULL,
+        passages bigint NOT NULL,
+        PRIMARY KEY (owner, lexeme)
+    )",
+    // The owner's passages in ready documents, and their lengths summed (a passage's length is
+    // its number of distinct lexemes, `length(keywords)`).
+    "CREATE TABLE IF NOT EXISTS knowledge_owners (
+        owner text PRIMARY KEY,
+        passages bigint NOT NULL,
+        lexemes bigint NOT NULL
+    )",
+];
+
+/// The version of the keyword statistics in `knowledge_meta`: absent, they are (re)built.
+const STATS_VERSION: &str = "1";
+
 pub(super) async fn create(pool: &PgPool, embedder: &EmbedderId) -> Result<(), StoreError> {
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT pg_advisory_xact_lock($1)")
@@ -73,8 +101,22 @@ pub(super) async fn create(pool: &PgPool, embedder: &EmbedderId) -> Result<(), S
         dims = embedder.dims
     );
     sqlx::query(&passages).execute(&mut *tx).await?;
-    for statement in INDEXES {
+    for statement in INDEXES.iter().chain(STATS) {
         sqlx::query(statement).execute(&mut *tx).await?;
+    }
+    let built: Option<String> =
+        sqlx::query_scalar("SELECT value FROM knowledge_meta WHERE key = 'keyword_stats'")
+            .fetch_optional(&mut *tx)
+            .await?;
+    if built.as_deref() != Some(STATS_VERSION) {
+        stats::rebuild(&mut tx).await?;
+        sqlx::query(
+            "INSERT INTO knowledge_meta (key, value) VALUES ('keyword_stats', $1)
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        )
+        .bind(STATS_VERSION)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(())

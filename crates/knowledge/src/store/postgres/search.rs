@@ -1,11 +1,11 @@
-//! Dense (pgvector HNSW, exact when it must be) and keyword (full-text, `ts_rank_cd`) searches.
+//! Dense search: pgvector's HNSW index, exact when it must be (keyword search: [`super::keyword`]).
 
 use pgvector::Vector;
 use sqlx::Row;
 
 use super::read::{only, owners, IN_SCOPE};
 use super::PgStore;
-use crate::store::input::{check_dims, query_words, word_parts};
+use crate::store::input::check_dims;
 use crate::store::{Hit, Scope, StoreError};
 
 /// pgvector's largest `hnsw.ef_search`: an HNSW scan returns at most that many rows.
@@ -29,20 +29,6 @@ const EXACT: &str = "WITH c AS MATERIALIZED (
          FROM knowledge_passages p JOIN knowledge_documents d ON d.key = p.document
          WHERE d.status = 'ready' AND {IN_SCOPE})
      SELECT id, distance FROM c ORDER BY distance, id LIMIT $4";
-
-/// The lexemes PostgreSQL's own parser makes of the query words (as it made those of the
-/// passages), each quoted as a literal tsquery lexeme (`'` doubled, `\` escaped), OR-joined
-/// and cast: no user string is ever read as tsquery syntax. No lexeme: NULL, which matches
-/// nothing.
-const KEYWORD: &str = "WITH q AS (
-         SELECT (SELECT string_agg(
-                     '''' || replace(replace(l, '\\', '\\\\'), '''', '''''') || '''', ' | ')
-                 FROM unnest(tsvector_to_array(to_tsvector('simple', $3))) AS l
-                )::tsquery AS q)
-     SELECT p.id, ts_rank_cd(p.keywords, q.q) AS score
-     FROM q, knowledge_passages p JOIN knowledge_documents d ON d.key = p.document
-     WHERE p.keywords @@ q.q AND d.status = 'ready' AND {IN_SCOPE}
-     ORDER BY score DESC, p.id LIMIT $4";
 
 impl PgStore {
     pub(super) async fn nearest(
@@ -84,38 +70,6 @@ impl PgStore {
             .fetch_all(&self.pool)
             .await?;
         hits(&rows, "distance", |d| 1.0 - d)
-    }
-
-    pub(super) async fn matching(
-        &self,
-        scope: &Scope,
-        query: &str,
-        k: usize,
-    ) -> Result<Vec<Hit>, StoreError> {
-        // Control characters (NUL among them) are already separators in the words.
-        let words = query_words(query);
-        if words.is_empty() || k == 0 {
-            return Ok(Vec::new());
-        }
-        // The words as typed (PostgreSQL's parser makes one lexeme of `snow/paris`, `a@b.org`,
-        // `3.14`, and also the parts of `crème-brûlée`), and their parts (as SQLite's tokenizer
-        // cuts them): a passage matching any of these lexemes is found.
-        let text = format!("{} {}", words.join(" "), word_parts(&words).join(" "));
-        let rows = sqlx::query(&KEYWORD.replace("{IN_SCOPE}", IN_SCOPE))
-            .bind(owners(scope))
-            .bind(only(scope))
-            .bind(text)
-            .bind(i64::try_from(k).unwrap_or(i64::MAX))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Hit {
-                    passage: row.try_get("id")?,
-                    score: row.try_get::<f32, _>("score")?,
-                })
-            })
-            .collect()
     }
 }
 

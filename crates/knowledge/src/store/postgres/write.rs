@@ -1,10 +1,12 @@
 //! Changes, each one transaction. A passage's vector and keywords are columns of its row, and a
-//! document's passages go with it (ON DELETE CASCADE): nothing can be left behind.
+//! document's passages go with it (ON DELETE CASCADE): nothing can be left behind. The keyword
+//! statistics ([`super::stats`]) change in the same transactions, when a document becomes ready
+//! or stops being ready.
 
 use pgvector::Vector;
 
 use super::read::{document, to_i64, DOC_COLUMNS};
-use super::{owned, PgStore};
+use super::{owned, stats, PgStore};
 use crate::store::input::check_batch;
 use crate::store::{Created, NewDocument, NewPassage, StoreError};
 
@@ -62,12 +64,12 @@ impl PgStore {
         let batch = check_batch(batch, self.dims)?;
         let mut tx = self.pool.begin().await?;
         // Locked: a deletion waits for this batch (and then removes it), never half of it.
-        let key: i64 =
-            sqlx::query_scalar("SELECT key FROM knowledge_documents WHERE id = $1 FOR UPDATE")
-                .bind(owned(id))
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NoDocument(id.to_string()))?;
+        let (key, was_ready) = lock(&mut tx, id).await?;
+        // A batch rewriting passages of a ready document (not what indexing does, but allowed):
+        // its old passages are uncounted, and the new ones counted below.
+        if was_ready {
+            stats::uncount(&mut tx, &[key]).await?;
+        }
         if !batch.is_empty() {
             let ordinals: Vec<i64> = batch.iter().map(|p| i64::from(p.ordinal)).collect();
             let starts: Vec<i64> = batch.iter().map(|p| i64::from(p.start)).collect();
@@ -104,18 +106,19 @@ impl PgStore {
         .bind(last)
         .execute(&mut *tx)
         .await?;
+        if was_ready || last {
+            stats::count(&mut tx, &[key]).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
 
     pub(super) async fn fail(&self, id: &str, error: &str) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let key: i64 =
-            sqlx::query_scalar("SELECT key FROM knowledge_documents WHERE id = $1 FOR UPDATE")
-                .bind(owned(id))
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NoDocument(id.to_string()))?;
+        let (key, was_ready) = lock(&mut tx, id).await?;
+        if was_ready {
+            stats::uncount(&mut tx, &[key]).await?;
+        }
         sqlx::query("DELETE FROM knowledge_passages WHERE document = $1")
             .bind(key)
             .execute(&mut *tx)
@@ -133,13 +136,28 @@ impl PgStore {
     }
 
     pub(super) async fn delete(&self, owner: &str, id: &str) -> Result<bool, StoreError> {
-        let deleted = sqlx::query("DELETE FROM knowledge_documents WHERE owner = $1 AND id = $2")
-            .bind(owned(owner))
-            .bind(owned(id))
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        Ok(deleted > 0)
+        let mut tx = self.pool.begin().await?;
+        // Locked first: a batch being written finishes (and may make it ready) before this
+        // reads the status.
+        let found: Option<(i64, String)> = sqlx::query_as(
+            "SELECT key, status FROM knowledge_documents WHERE owner = $1 AND id = $2 FOR UPDATE",
+        )
+        .bind(owned(owner))
+        .bind(owned(id))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((key, status)) = found else {
+            return Ok(false);
+        };
+        if status == "ready" {
+            stats::uncount(&mut tx, &[key]).await?;
+        }
+        sqlx::query("DELETE FROM knowledge_documents WHERE key = $1")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The number of documents given (those `to` already had are deleted, not counted).
@@ -149,6 +167,20 @@ impl PgStore {
             return Ok(0);
         }
         let mut tx = self.pool.begin().await?;
+        // Every document of `from` locked, so that none becomes ready meanwhile; the ready ones
+        // leave `from`'s statistics and (those not dropped as duplicates) join `to`'s.
+        let locked: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT key, status FROM knowledge_documents WHERE owner = $1 ORDER BY key FOR UPDATE",
+        )
+        .bind(&from)
+        .fetch_all(&mut *tx)
+        .await?;
+        let ready: Vec<i64> = locked
+            .into_iter()
+            .filter(|(_, status)| status == "ready")
+            .map(|(key, _)| key)
+            .collect();
+        stats::uncount(&mut tx, &ready).await?;
         // (An identical upload to `to` committed between these two statements would make the
         // update fail on the unique (owner, content_hash), and nothing change: the move can be
         // tried again.)
@@ -167,7 +199,23 @@ impl PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // (the documents deleted above are no longer found: not counted)
+        stats::count(&mut tx, &ready).await?;
         tx.commit().await?;
         Ok(moved)
     }
+}
+
+/// Locks a document's row for the rest of the transaction: its key, and whether it is ready.
+async fn lock(
+    tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
+    id: &str,
+) -> Result<(i64, bool), StoreError> {
+    let (key, status): (i64, String) =
+        sqlx::query_as("SELECT key, status FROM knowledge_documents WHERE id = $1 FOR UPDATE")
+            .bind(owned(id))
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or_else(|| StoreError::NoDocument(id.to_string()))?;
+    Ok((key, status == "ready"))
 }

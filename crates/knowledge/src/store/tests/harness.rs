@@ -203,7 +203,31 @@ fn admin_url() -> Option<String> {
 /// when the test fails).
 pub async fn postgres<F, Fut>(test: F)
 where
-    F: FnOnce(Box<dyn Harness>) -> Fut,
+    F: FnOnce(Box<dyn Harness>) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    postgres_database(|url| async move {
+        let options = PgConnectOptions::from_str(&url).expect("url");
+        let store = Arc::new(
+            PgStore::connect(&url, embedder())
+                .await
+                .expect("open store"),
+        );
+        test(Box::new(Postgres {
+            options,
+            url,
+            store,
+        }))
+        .await
+    })
+    .await
+}
+
+/// Runs `test` with the URL of a new, empty PostgreSQL database of its own, dropped afterwards
+/// (also when the test fails). Nothing happens when the PostgreSQL tests are skipped.
+pub async fn postgres_database<F, Fut>(test: F)
+where
+    F: FnOnce(String) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
     let Some(admin) = admin_url() else { return };
@@ -223,18 +247,7 @@ where
         .expect("alter database");
     let sep = if admin.contains('?') { '&' } else { '?' };
     let url = format!("{admin}{sep}dbname={name}");
-    let options = PgConnectOptions::from_str(&url).expect("url");
-    let store = Arc::new(
-        PgStore::connect(&url, embedder())
-            .await
-            .expect("open store"),
-    );
-    let outcome = tokio::spawn(test(Box::new(Postgres {
-        options,
-        url,
-        store,
-    })))
-    .await;
+    let outcome = tokio::spawn(test(url)).await;
     // best effort: a database left behind is only disk space
     let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         .execute(&mut conn)

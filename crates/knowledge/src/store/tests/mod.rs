@@ -5,7 +5,9 @@
 //! without it those tests fail, unless `PRECIS_SKIP_POSTGRES=1`.
 
 mod harness;
+mod idf;
 mod lifecycle;
+mod pg_keyword;
 mod recovery;
 mod search;
 mod two_pass;
@@ -170,4 +172,6 @@ both!(
     search::a_crowded_neighbourhood_still_gives_k,
     search::keyword_ranks_and_matches_any_word,
     search::keyword_never_fails_on_what_people_type,
+    idf::keyword_weighs_rare_words_more,
+    idf::keyword_statistics_forget_deleted_documents,
 );
