@@ -209,13 +209,7 @@ impl Settings {
                 queue: positive("PRECIS_INFERENCE_QUEUE", 64)? as usize,
                 batching: flag("PRECIS_EMBED_BATCHING", true)?,
                 hub_models: get("PRECIS_HF_MODELS")
-                    .map(|v| {
-                        v.split(',')
-                            .map(str::trim)
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_string)
-                            .collect()
-                    })
+                    .map(|v| comma_list(&v))
                     .unwrap_or_default(),
                 preload: flag("PRECIS_PRELOAD_MODELS", true)?,
             },
@@ -237,6 +231,16 @@ impl Settings {
     }
 }
 
+/// A comma-separated list in a variable: `"a, b,,c"` is `["a", "b", "c"]`.
+pub(crate) fn comma_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +252,12 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_comma_list_drops_blanks_and_spaces() {
+        assert_eq!(comma_list(" a, b,,c ,"), ["a", "b", "c"]);
+        assert!(comma_list(" , ").is_empty());
     }
 
     #[test]

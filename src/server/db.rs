@@ -1,10 +1,10 @@
-//! SQLite: one writer connection (SQLite serialises writes anyway; one connection avoids lock
-//! retries and their sleeps), a small pool of readers, WAL so they never block each other.
+//! The server's SQLite file: accounts, history and the knowledge base, in the two pools of
+//! [`Pools`] (one writer, a few readers, WAL).
 
 use std::str::FromStr;
-use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use precis_knowledge::store::sqlite::Pools;
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::SqlitePool;
 
 #[derive(Clone, Debug)]
@@ -14,30 +14,11 @@ pub struct Db {
 }
 
 impl Db {
+    /// Opens the file (created when missing) as the knowledge store opens it too — sqlite-vec
+    /// in every connection, memory-mapped — and brings its schema up to date.
     pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
-        // Every connection opened from now on has sqlite-vec (the knowledge base's vectors).
-        precis_knowledge::store::sqlite::register_sqlite_vec();
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
-            .pragma(
-                "mmap_size",
-                precis_knowledge::store::sqlite::MMAP_SIZE.to_string(),
-            );
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options.clone())
-            .await?;
+        let Pools { write, read } = Pools::open(SqliteConnectOptions::from_str(url)?).await?;
         sqlx::migrate!("./migrations").run(&write).await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(4)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options.read_only(true))
-            .await?;
         Ok(Self { read, write })
     }
 

@@ -20,10 +20,10 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use precis_knowledge::store::postgres::PgStore;
-use precis_knowledge::store::sqlite::{register_sqlite_vec, SqliteStore, EXACT_MAX, MMAP_SIZE};
+use precis_knowledge::store::sqlite::{Pools, SqliteStore, EXACT_MAX};
 use precis_knowledge::store::{Created, EmbedderId, NewDocument, NewPassage, Scope, VectorStore};
 use sqlx::postgres::PgConnectOptions;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, PgConnection};
 
 const DIMS: usize = 384;
@@ -255,24 +255,9 @@ async fn measure(
 }
 
 async fn sqlite(vectors: &[Vec<f32>], topics: &[Vec<f32>]) -> Result<(), Error> {
-    register_sqlite_vec();
     let dir = tempfile::tempdir()?;
-    let options = SqliteConnectOptions::new()
-        .filename(dir.path().join("latency.db"))
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        .pragma("mmap_size", MMAP_SIZE.to_string());
-    let write = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options.clone())
-        .await?;
-    let read = SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(options.read_only(true))
-        .await?;
+    let Pools { write, read } =
+        Pools::open(SqliteConnectOptions::new().filename(dir.path().join("latency.db"))).await?;
     let exact_max = match std::env::var("SQLITE_EXACT_MAX") {
         Ok(v) => v.parse()?,
         Err(_) => EXACT_MAX,

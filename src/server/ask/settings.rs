@@ -5,7 +5,7 @@ use precis_knowledge::fusion::Fusion;
 
 use super::retrieve::{Floor, Retrieval};
 use super::{PassageSize, Services};
-use crate::server::config::{ConfigError, RateLimitSettings, Secret};
+use crate::server::config::{comma_list, ConfigError, RateLimitSettings, Secret};
 
 /// HuggingFace's OpenAI-compatible chat API (`PRECIS_ASK_HF_URL` overrides it).
 pub const HF_CHAT_URL: &str = "https://router.huggingface.co/v1";
@@ -104,17 +104,7 @@ impl AskSettings {
                 expected: "fewer tokens than PRECIS_PASSAGE_TOKENS",
             });
         }
-        let list = |name: &str| -> Vec<String> {
-            get(name)
-                .map(|v| {
-                    v.split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let list = |name: &str| get(name).map(|v| comma_list(&v)).unwrap_or_default();
         let mut remote = Vec::new();
         let server_models = list("PRECIS_ASK_LLM_MODELS");
         match get("PRECIS_ASK_LLM_URL") {

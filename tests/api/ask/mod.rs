@@ -201,6 +201,18 @@ impl User {
         .await
     }
 
+    /// The answer models offered (`GET /api/v1/questions/models`, asserting a 200).
+    pub async fn models(&self) -> Value {
+        let res = self
+            .send(
+                self.http
+                    .get(format!("{}/api/v1/questions/models", self.base)),
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        res.json().await.expect("models json")
+    }
+
     /// Asks and returns the answer (asserting a 200).
     pub async fn answer(&self, question: &str) -> Value {
         let res = self.ask(json!({ "question": question })).await;

@@ -224,15 +224,7 @@ async fn a_local_language_model_writes_an_answer_with_checked_citations() {
     let app = ask_app(&Store::Sqlite, &[]).await;
     let user = app.user();
     user.add_ready("Staff handbook", HANDBOOK).await;
-    let models: Value = user
-        .send(
-            user.http
-                .get(format!("{}/api/v1/questions/models", app.address)),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let models: Value = user.models().await;
     assert_eq!(models["default"], "extractive");
     let ids: Vec<&str> = models["models"]
         .as_array()

@@ -104,15 +104,7 @@ async fn a_servers_model_answers_and_its_stray_citations_are_dropped() {
     let user = app.user();
     user.add_ready("Staff handbook", HANDBOOK).await;
     // the models' list offers it, as the Ask page's picker shows it
-    let models: Value = user
-        .send(
-            user.http
-                .get(format!("{}/api/v1/questions/models", app.address)),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let models: Value = user.models().await;
     let listed = models["models"]
         .as_array()
         .unwrap()
@@ -446,15 +438,7 @@ async fn huggingface_chat_models_are_offered_with_a_token() {
     let user = app.user();
     user.add_ready("Staff handbook", HANDBOOK).await;
     // the operator made it the default
-    let models: Value = user
-        .send(
-            user.http
-                .get(format!("{}/api/v1/questions/models", app.address)),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let models: Value = user.models().await;
     assert_eq!(models["default"], "meta-llama/Llama-3.1-8B-Instruct");
     let a = user.answer(QUESTION).await;
     assert_eq!(a["model"], "meta-llama/Llama-3.1-8B-Instruct");

@@ -7,11 +7,13 @@
 //! serialises writes anyway) and the read-only pool (WAL: readers never wait for the writer).
 //! `sqlite-vec` must be registered ([`register_sqlite_vec`]) before either pool is opened.
 
+mod pools;
 mod read;
 mod schema;
 mod search;
 mod write;
 
+pub use pools::Pools;
 pub use search::EXACT_MAX;
 
 /// Bytes of the file each connection maps into memory (`PRAGMA mmap_size`; SQLite caps it at

@@ -5,17 +5,16 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures::future::BoxFuture;
 use futures::FutureExt;
 use sqlx::postgres::PgConnectOptions;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, PgConnection};
 
 use super::{embedder, random_hex};
 use crate::store::postgres::PgStore;
-use crate::store::sqlite::{register_sqlite_vec, SqliteStore, MMAP_SIZE};
+use crate::store::sqlite::{Pools, SqliteStore};
 use crate::store::{EmbedderId, StoreError, VectorStore};
 
 /// Rows in the tables under a store: what a deletion must leave nothing of.
@@ -43,28 +42,9 @@ struct Sqlite {
     store: Arc<SqliteStore>,
 }
 
-/// The pools as the server opens them (src/server/db.rs): one writer, four read-only readers,
-/// WAL, foreign keys, memory-mapped.
+/// The store on the pools as the server opens them ([`Pools`]).
 pub async fn open_sqlite(path: &PathBuf, embedder: EmbedderId) -> Result<SqliteStore, StoreError> {
-    register_sqlite_vec();
-    let options = SqliteConnectOptions::new()
-        .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        .pragma("mmap_size", MMAP_SIZE.to_string());
-    let write = SqlitePoolOptions::new()
-        .max_connections(1)
-        .acquire_timeout(Duration::from_secs(10))
-        .connect_with(options.clone())
-        .await?;
-    let read = SqlitePoolOptions::new()
-        .max_connections(4)
-        .acquire_timeout(Duration::from_secs(10))
-        .connect_with(options.read_only(true))
-        .await?;
+    let Pools { write, read } = Pools::open(SqliteConnectOptions::new().filename(path)).await?;
     SqliteStore::open(write, read, embedder).await
 }
 
