@@ -2,35 +2,70 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Words too common to mark, in the three languages of the page.
+/// Words too common to mark, in the three languages of the page: function words, and the
+/// words a question is framed with ("how many", "should I", "combien", "posso") rather than
+/// what it is about.
 const STOP_WORDS: &[&str] = &[
     // English
     "the", "and", "are", "was", "were", "for", "with", "what", "when", "where", "which", "who",
     "why", "how", "does", "did", "this", "that", "from", "has", "have", "had", "not", "but", "its",
-    "into", "can", "there", "their", "they", "you", "your", "about", "any", "all",
+    "into", "can", "there", "their", "they", "you", "your", "about", "any", "all", "many", "much",
+    "often", "should", "could", "would", "will", "shall", "may", "might", "must", "get", "got",
+    "our", "some", "been", "being", "than", "then", "them", "these", "those", "also", "just",
+    "tell", "whom", "whose", "her", "his", "she", "him", "yes",
     // French
     "les", "des", "une", "est", "que", "qui", "quoi", "dans", "pour", "par", "sur", "avec", "pas",
     "quel", "quelle", "quels", "quelles", "sont", "ont", "aux", "ces", "son", "sa", "ses",
-    "comment", "pourquoi", "quand", "où", // Portuguese
+    "comment", "pourquoi", "quand", "où", "combien", "dois", "doit", "peut", "peux", "faut",
+    "mon", "mes", "nos", "vos", "votre", "notre", "leur", "leurs", "elle", "elles", "ils",
+    "nous", "vous", "lequel", "laquelle", "être", "avoir", "cette", "cet",
+    // Portuguese
     "uma", "um", "dos", "das", "nos", "nas", "para", "por", "com", "não", "qual", "quais", "quem",
     "quando", "onde", "como", "porque", "são", "foi", "ser", "seu", "sua", "pelo", "pela", "mais",
-    "que",
+    "que", "quantos", "quantas", "quanto", "quanta", "posso", "pode", "devo", "deve", "meu",
+    "minha", "meus", "minhas", "nosso", "nossa", "ele", "ela", "eles", "elas", "isso", "isto",
+    "esse", "essa", "este", "esta", "tem", "há", "ter",
 ];
 
+/// The form of a lower-case word that is compared: without a plural's final `s` ("days" is
+/// "day", "férias" is "féria"), so that a question's word finds its plural or singular.
+fn key(lower: &str) -> String {
+    let mut chars = lower.chars();
+    if lower.chars().count() >= 4 && lower.ends_with('s') && !lower.ends_with("ss") {
+        chars.next_back();
+    }
+    chars.as_str().to_string()
+}
+
 /// The question's words worth marking: lower case, at least 3 letters, not a stop word,
-/// each once.
+/// each once (a plural and its singular are one word, see [`key`]).
 pub fn terms(question: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for word in question.unicode_words() {
         let lower = word.to_lowercase();
-        if lower.chars().count() >= 3
-            && !STOP_WORDS.contains(&lower.as_str())
-            && !out.contains(&lower)
-        {
-            out.push(lower);
+        if lower.chars().count() < 3 || STOP_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let key = key(&lower);
+        if !out.contains(&key) {
+            out.push(key);
         }
     }
     out
+}
+
+/// How many of `terms` occur in `text`.
+pub fn covered(text: &str, terms: &[String]) -> usize {
+    let mut seen: Vec<&String> = Vec::new();
+    for word in text.unicode_words() {
+        let key = key(&word.to_lowercase());
+        if let Some(term) = terms.iter().find(|t| **t == key) {
+            if !seen.contains(&term) {
+                seen.push(term);
+            }
+        }
+    }
+    seen.len()
 }
 
 /// Character ranges (start, end exclusive) of the words of `text` that match one of `terms`
@@ -46,7 +81,7 @@ pub fn matches(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         chars_before += text[bytes_seen..at].chars().count();
         bytes_seen = at;
         let len = word.chars().count();
-        if terms.contains(&word.to_lowercase()) {
+        if terms.contains(&key(&word.to_lowercase())) {
             out.push((chars_before, chars_before + len));
         }
     }
@@ -92,7 +127,20 @@ mod tests {
             .iter()
             .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
             .collect();
-        assert_eq!(words, vec!["Évora", "Tower"]);
+        assert_eq!(words, vec!["Évora", "towers", "Tower"]);
+    }
+
+    #[test]
+    fn a_plural_finds_its_singular_and_the_framing_words_do_not_count() {
+        let holiday = terms("How many days of holiday do I get?");
+        assert_eq!(holiday, vec!["day", "holiday"]);
+        let text = "Every employee has 25 days of paid holidays a year; one day at a time.";
+        assert_eq!(covered(text, &holiday), 2);
+        assert_eq!(covered("Nothing to see here.", &holiday), 0);
+        assert_eq!(terms("Quantos dias de férias posso tirar?"), vec!["dia", "féria", "tirar"]);
+        assert_eq!(terms("Combien de jours de congés ?"), vec!["jour", "congé"]);
+        // short words and double s keep their letters
+        assert_eq!(terms("gas class bus"), vec!["gas", "class", "bus"]);
     }
 
     #[test]
@@ -130,7 +178,7 @@ mod properties {
             for (piece, marked) in &pieces {
                 prop_assert!(!piece.is_empty());
                 if *marked {
-                    prop_assert!(terms.contains(&piece.to_lowercase()), "{piece:?} {terms:?}");
+                    prop_assert!(terms.contains(&key(&piece.to_lowercase())), "{piece:?} {terms:?}");
                 }
             }
         }

@@ -192,16 +192,7 @@ impl Floor {
             return false;
         }
         passages.iter().any(|(p, _)| {
-            let found = highlight::matches(&p.text, &terms);
-            let mut seen: Vec<String> = Vec::new();
-            let chars: Vec<char> = p.text.chars().collect();
-            for (s, e) in found {
-                let word: String = chars[s..e].iter().collect::<String>().to_lowercase();
-                if !seen.contains(&word) {
-                    seen.push(word);
-                }
-            }
-            seen.len() as f32 / terms.len() as f32 >= self.min_coverage
+            highlight::covered(&p.text, &terms) as f32 / terms.len() as f32 >= self.min_coverage
         })
     }
 }
@@ -247,5 +238,12 @@ mod tests {
         assert!(floor.holds("When was the reactor commissioned?", &p, &far));
         assert!(!floor.holds("Who painted the Mona Lisa?", &p, &far));
         assert!(!floor.holds("the", &p, &far));
+        // a plural finds its singular, and "how many … do I get" is only framing
+        let handbook = [passage(
+            "Holidays. Every employee has 25 days of paid holiday a year. \
+             Expenses are refunded within 30 days.",
+        )];
+        assert!(floor.holds("How many days of holiday do I get?", &handbook, &far));
+        assert!(!floor.holds("How many sick days do I get?", &handbook, &far));
     }
 }
