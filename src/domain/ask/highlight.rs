@@ -5,6 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words too common to mark, in the three languages of the page: function words, and the
 /// words a question is framed with ("how many", "should I", "combien", "posso") rather than
 /// what it is about.
+#[rustfmt::skip] // keeps each language's comment on its own line
 const STOP_WORDS: &[&str] = &[
     // English
     "the", "and", "are", "was", "were", "for", "with", "what", "when", "where", "which", "who",
@@ -137,7 +138,10 @@ mod tests {
         let text = "Every employee has 25 days of paid holidays a year; one day at a time.";
         assert_eq!(covered(text, &holiday), 2);
         assert_eq!(covered("Nothing to see here.", &holiday), 0);
-        assert_eq!(terms("Quantos dias de férias posso tirar?"), vec!["dia", "féria", "tirar"]);
+        assert_eq!(
+            terms("Quantos dias de férias posso tirar?"),
+            vec!["dia", "féria", "tirar"]
+        );
         assert_eq!(terms("Combien de jours de congés ?"), vec!["jour", "congé"]);
         // short words and double s keep their letters
         assert_eq!(terms("gas class bus"), vec!["gas", "class", "bus"]);
