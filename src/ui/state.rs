@@ -1,55 +1,24 @@
-//! The studio's state, shared by its components through context, and the summarize flow.
+//! The studio's state, shared by its components through context: the model picker, the
+//! text and parameters, the conversation. What it sends is in `submit`; the summarize flow
+//! (the streamed draft, the warm-up retry) in `stream`.
 
 use leptos::prelude::*;
 
-use super::browser::{fetch_error, post_event_stream, sleep_ms, FetchError};
 use super::prefs::Prefs;
-use crate::domain::errors::{ErrorCode, ErrorResponse, Field, PublicError};
+use crate::domain::errors::{ErrorCode, Field, PublicError};
 use crate::domain::models::{check_model_id, custom_hf_model, Catalog, ModelInfo};
-use crate::domain::params::{default_params, Invalid, Reason, SummaryParams};
+use crate::domain::params::{default_params, SummaryParams};
 use crate::domain::settings::UserSettings;
-use crate::domain::stream::{Stage, SummaryEvent};
 use crate::domain::summary::{SummarizeRequest, Summary};
-use crate::i18n::Texts;
+
+mod stream;
+mod submit;
+
+use stream::summarize_with_warmup;
+pub use stream::Draft;
 
 /// Value of the picker's "Other HuggingFace model…" option.
 pub const CUSTOM_MODEL: &str = "__custom__";
-
-/// Where the page streams summaries from. `loading=report`: a model warming up on HuggingFace
-/// ends the stream with a `model_loading` error, and the page counts down and retries itself.
-const STREAM_URL: &str = "/api/v1/summaries/stream?loading=report";
-
-/// The summary being written, shown as a draft turn while its text streams in.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Draft {
-    /// The text being summarized.
-    pub source: String,
-    pub model: String,
-    /// What has been written so far.
-    pub output: String,
-    /// What the engine is doing, when it works in parts.
-    pub stage: Option<Stage>,
-}
-
-impl Draft {
-    fn apply(&mut self, event: &SummaryEvent) {
-        match event {
-            SummaryEvent::Progress(stage) => {
-                match stage {
-                    // the combined summary replaces the parts' summaries
-                    Stage::Combining { .. } => self.output.clear(),
-                    Stage::Part { .. } if !self.output.trim().is_empty() => {
-                        self.output.push_str("\n\n")
-                    }
-                    Stage::Part { .. } => self.output.clear(),
-                }
-                self.stage = Some(*stage);
-            }
-            SummaryEvent::Token { text } => self.output.push_str(text),
-            SummaryEvent::Done { .. } | SummaryEvent::Error { .. } => {}
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -262,143 +231,6 @@ impl Studio {
     pub fn model(&self) -> Option<ModelInfo> {
         self.model.get()
     }
-
-    /// The request as it would be sent now, with only the parameters the model honours.
-    pub fn request(&self) -> SummarizeRequest {
-        let params = self.params.get();
-        let parameters = match self.model() {
-            Some(m) => {
-                let mut p = params.retain(&m.honours);
-                if !m.samples {
-                    p.do_sample = None;
-                    p.seed = None;
-                }
-                p
-            }
-            None => params,
-        };
-        SummarizeRequest {
-            text: self.text.get(),
-            model: Some(self.model_id()),
-            parameters,
-        }
-    }
-
-    /// Rules broken by the current model and parameters, live as the person moves a slider.
-    /// (The text is only judged on submit, so typing never re-runs this.)
-    pub fn problems(&self) -> Vec<Invalid> {
-        let params = match self.model() {
-            Some(m) => self.params.get().retain(&m.honours),
-            None => self.params.get(),
-        };
-        let mut out = Vec::new();
-        if self.choice.get() == CUSTOM_MODEL {
-            if let Err(e) = check_model_id(&self.model_id()) {
-                out.push(e);
-            }
-        }
-        out.extend(params.problems());
-        out
-    }
-
-    /// Why the chosen model cannot be used here, if it cannot.
-    pub fn model_problem(&self) -> Option<Invalid> {
-        let model = self.model()?;
-        let why = model.unavailable?;
-        Some(Invalid::new(
-            ErrorCode::ModelUnavailable,
-            Field::Model,
-            Reason::ModelUnavailable {
-                label: model.label,
-                why,
-            },
-        ))
-    }
-
-    /// What is wrong with the Seed box, when the model uses it.
-    pub fn seed_problem(&self) -> Option<String> {
-        let text = self.seed_text.get();
-        let text = text.trim();
-        let used = self.model().is_some_and(|m| m.samples);
-        (used && !text.is_empty() && text.parse::<u64>().is_err())
-            .then(|| self.prefs.t().seed_invalid.to_string())
-    }
-
-    /// Sets the Seed box and the seed parameter together.
-    pub fn set_seed_text(&self, text: String) {
-        let seed = text.trim().parse::<u64>().ok();
-        self.seed_text.set(text);
-        self.params.update(|p| p.seed = seed);
-    }
-
-    pub fn problem_for(&self, field: Field) -> Option<String> {
-        let live = self
-            .problems()
-            .into_iter()
-            .find(|p| p.field == field)
-            .map(|p| p.message_in(self.prefs.lang()));
-        live.or_else(|| {
-            self.error
-                .get()
-                .filter(|e| e.field == Some(field))
-                .map(|e| e.message)
-        })
-    }
-
-    pub fn busy(&self) -> bool {
-        matches!(self.phase.get(), Phase::Working | Phase::WarmingUp { .. })
-    }
-
-    pub fn submit(&self) {
-        if self.busy() {
-            return;
-        }
-        let request = self.request();
-        if let Err(problem) = request.validate() {
-            self.error
-                .set(Some(problem.public_in(self.prefs.t_untracked().lang)));
-            return;
-        }
-        if let Some(problem) = self.model_problem() {
-            self.error
-                .set(Some(problem.public_in(self.prefs.t_untracked().lang)));
-            return;
-        }
-        if let Some(message) = self.seed_problem() {
-            self.error
-                .set(Some(PublicError::new(ErrorCode::InvalidParameter, message)));
-            return;
-        }
-        self.error.set(None);
-        self.phase.set(Phase::Working);
-        self.draft.set(Some(Draft {
-            source: request.text.clone(),
-            model: request.model.clone().unwrap_or_default(),
-            ..Draft::default()
-        }));
-        let handle = self.run.dispatch_local(request);
-        self.abort.set_value(Some(handle));
-    }
-
-    /// Stops the request in flight: the browser drops the connection, and the server stops
-    /// generating. What was written so far is dropped.
-    pub fn cancel(&self) {
-        if let Some(handle) = self.abort.try_update_value(Option::take).flatten() {
-            handle.abort();
-        }
-        if self.busy() {
-            self.draft.set(None);
-            self.phase.set(Phase::Cancelled);
-        }
-    }
-
-    /// Back to the defaults this studio started from (the person's own, else the built-in ones).
-    pub fn reset_params(&self) {
-        let params = self.defaults.get_value();
-        self.params.set(params);
-        self.seed_text
-            .set(params.seed.map(|s| s.to_string()).unwrap_or_default());
-    }
 }
 
 /// The model the picker starts on: the server's default, unless it cannot run here; then the
@@ -413,137 +245,5 @@ fn initial_choice(catalog: &Catalog) -> String {
             .find(usable)
             .map(|m| m.id.clone())
             .unwrap_or_else(|| catalog.default_model.clone()),
-    }
-}
-
-/// Streams the summary; if the model is warming up on HuggingFace, counts down its estimate
-/// while asking once more with `wait_for_model`, which holds the request until the model is
-/// ready.
-async fn summarize_with_warmup(
-    request: SummarizeRequest,
-    phase: RwSignal<Phase>,
-    draft: RwSignal<Option<Draft>>,
-    texts: &'static Texts,
-) -> Result<Summary, ErrorResponse> {
-    match stream_summary(&request, phase, draft, texts).await {
-        Err(e) if e.error.code == ErrorCode::ModelLoading && !request.parameters.wait_for_model => {
-            let remaining = e.error.retry_after.unwrap_or(20);
-            phase.set(Phase::WarmingUp { remaining });
-            draft.update(|d| {
-                if let Some(d) = d {
-                    d.output.clear();
-                    d.stage = None;
-                }
-            });
-            let mut retry = request;
-            retry.parameters.wait_for_model = true;
-            let countdown = async move {
-                loop {
-                    sleep_ms(1000).await;
-                    phase.update(|p| {
-                        if let Phase::WarmingUp { remaining } = p {
-                            *remaining = remaining.saturating_sub(1);
-                        }
-                    });
-                }
-            };
-            let retry = stream_summary(&retry, phase, draft, texts);
-            futures::pin_mut!(retry, countdown);
-            match futures::future::select(retry, countdown).await {
-                futures::future::Either::Left((result, _)) => result,
-                futures::future::Either::Right(((), retry)) => retry.await,
-            }
-        }
-        other => other,
-    }
-}
-
-/// One streamed request: shows progress and text in the draft as events arrive; the finished
-/// summary, or what went wrong.
-async fn stream_summary(
-    request: &SummarizeRequest,
-    phase: RwSignal<Phase>,
-    draft: RwSignal<Option<Draft>>,
-    texts: &'static Texts,
-) -> Result<Summary, ErrorResponse> {
-    let body = serde_json::to_string(request).map_err(|_| {
-        ErrorResponse::from(PublicError::new(
-            ErrorCode::InvalidRequest,
-            texts.request_unprepared,
-        ))
-    })?;
-    let mut outcome = None;
-    let streamed = post_event_stream(STREAM_URL, &body, |data| {
-        // Events this page does not know (a newer server) are skipped.
-        let Ok(event) = serde_json::from_str::<SummaryEvent>(data) else {
-            return true;
-        };
-        match event {
-            SummaryEvent::Done { summary } => outcome = Some(Ok(summary)),
-            SummaryEvent::Error { error } => outcome = Some(Err(error.into())),
-            event => {
-                // the model answers: a warm-up countdown is over
-                if matches!(phase.get_untracked(), Phase::WarmingUp { .. }) {
-                    phase.set(Phase::Working);
-                }
-                draft.update(|d| {
-                    if let Some(d) = d {
-                        d.apply(&event);
-                    }
-                });
-            }
-        }
-        outcome.is_none()
-    })
-    .await;
-    match (outcome, streamed) {
-        (Some(outcome), _) => outcome,
-        (None, Err(e)) => Err(fetch_error(e, texts)),
-        (None, Ok(())) => Err(fetch_error(FetchError::Interrupted, texts)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parts_accumulate_and_combining_replaces_them() {
-        let mut d = Draft::default();
-        let token = |t: &str| SummaryEvent::Token { text: t.into() };
-        d.apply(&SummaryEvent::Progress(Stage::Part { part: 1, of: 2 }));
-        d.apply(&token("One."));
-        d.apply(&SummaryEvent::Progress(Stage::Part { part: 2, of: 2 }));
-        d.apply(&token("Two"));
-        d.apply(&token("."));
-        assert_eq!(d.output, "One.\n\nTwo.");
-        assert_eq!(d.stage, Some(Stage::Part { part: 2, of: 2 }));
-        d.apply(&SummaryEvent::Progress(Stage::Combining { parts: 2 }));
-        assert_eq!(d.output, "");
-        d.apply(&token("Both."));
-        assert_eq!(d.output, "Both.");
-    }
-
-    #[test]
-    fn server_events_parse() {
-        let parse = |s: &str| serde_json::from_str::<SummaryEvent>(s).unwrap();
-        assert_eq!(
-            parse(r#"{"type":"progress","stage":"part","part":3,"of":7}"#),
-            SummaryEvent::Progress(Stage::Part { part: 3, of: 7 })
-        );
-        assert_eq!(
-            parse(r#"{"type":"progress","stage":"combining","parts":7}"#),
-            SummaryEvent::Progress(Stage::Combining { parts: 7 })
-        );
-        assert_eq!(
-            parse(r#"{"type":"token","text":" the"}"#),
-            SummaryEvent::Token {
-                text: " the".into()
-            }
-        );
-        let e = parse(
-            r#"{"type":"error","error":{"code":"model_loading","message":"Warming up.","retry_after":20}}"#,
-        );
-        assert!(matches!(e, SummaryEvent::Error { error } if error.retry_after == Some(20)));
     }
 }

@@ -1,0 +1,196 @@
+//! The application's router: which routes each service mounts, the pages, and the layers
+//! every request goes through (identity, origin, headers, body limits, errors in its language).
+
+use std::sync::OnceLock;
+
+use axum::middleware;
+use axum::routing::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use tower_http::trace::TraceLayer;
+
+use crate::server::ask::routes::{documents, progress, questions};
+use crate::server::error::AppError;
+use crate::server::identity::{identify, require_person};
+use crate::server::lang::tell_errors;
+use crate::server::rate_limit::RateLimiter;
+use crate::server::routes::{account, api, health, history as history_routes, stream};
+use crate::server::security::{refuse_cross_origin, security_headers, CspNonce, HeaderSettings};
+use crate::server::state::AppState;
+use crate::ui::{shell, App};
+
+/// Largest request body accepted (the text limit is 100,000 characters, up to 4 bytes each).
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The per-person limits: summaries, and Ask's questions and documents.
+pub(super) struct Limiters<'a> {
+    pub(super) summaries: &'a RateLimiter,
+    pub(super) ask: &'a RateLimiter,
+}
+
+/// The pages' routes, generated once per process: the same for every
+/// [`Application`](super::Application).
+///
+/// `generate_route_list` runs the app with resource loading suppressed through a process-wide
+/// flag, and a resource that first runs while it is set never resolves (leptos-rs/leptos#4773):
+/// a page rendered at that moment by another `Application` in the same process (the integration
+/// tests run many) would never be answered. Generated once, before any application serves, the
+/// window never overlaps a render.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+pub(super) fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSettings) -> Router {
+    let services = state.services;
+    let person = middleware::from_fn_with_state(state.clone(), require_person);
+    let mut routes = Router::new()
+        .merge(health::router())
+        .merge(crate::server::routes::openapi::router());
+    // The ingestion service: documents in, listed, followed, removed.
+    if services.ingests() {
+        routes = routes.merge(
+            documents::add_router()
+                .route_layer(limiters.ask.layer())
+                .route_layer(person.clone()),
+        );
+    }
+    // Both services read the document list.
+    routes = routes.merge(
+        documents::read_router()
+            .merge(documents::one_router(services.ingests()))
+            .merge(progress::router())
+            .route_layer(person.clone()),
+    );
+    // The question service.
+    if services.answers() {
+        routes = routes
+            .merge(
+                questions::ask_router()
+                    .route_layer(limiters.ask.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(questions::models_router());
+    }
+    if services.pages() {
+        // Everything that summarizes (REST and the page's stream) goes through the limiter; it
+        // and the history need a person (an account, or an anonymous visitor where allowed).
+        routes = routes
+            .merge(
+                api::summarize_router()
+                    .route_layer(limiters.summaries.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(
+                stream::router()
+                    .route_layer(limiters.summaries.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(history_routes::router().route_layer(person))
+            .merge(account::router())
+            .merge(crate::server::routes::models::router())
+            .fallback_service(pages(&state));
+    } else {
+        routes = routes
+            .fallback(not_served)
+            .method_not_allowed_fallback(not_served);
+    }
+    routes
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(state.clone(), identify))
+        .layer(middleware::from_fn(refuse_cross_origin))
+        .layer(middleware::from_fn_with_state(headers, security_headers))
+        .layer(middleware::from_fn(limit_bodies))
+        // Every error worded in the request's language (errors from the layers above too).
+        .layer(middleware::from_fn_with_state(state.clone(), tell_errors))
+        // Failures are logged once, with their cause, by AppError::report.
+        .layer(TraceLayer::new_for_http().on_failure(()))
+}
+
+/// The pages (the studio, Ask, accounts), rendered on the server and hydrated.
+fn pages(state: &AppState) -> Router {
+    let routes = page_routes();
+    // What every page render gets, the 404 page's too (without it, its hydration script
+    // carried no nonce and never ran, and the person's theme was not read).
+    let page_context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            // The CSP header of this response names this nonce; Leptos puts it on the
+            // inline hydration script.
+            let nonce = use_context::<axum::http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+            if let Some(CspNonce(nonce)) = nonce {
+                provide_context(leptos::nonce::Nonce::from_value(nonce));
+            }
+        }
+    };
+    Router::new()
+        .leptos_routes_with_context(state, routes, page_context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, shell))
+        .with_state(state.clone())
+}
+
+/// What a service-only instance answers for anything it does not serve.
+async fn not_served(axum::extract::State(state): axum::extract::State<AppState>) -> AppError {
+    AppError::NotServed {
+        ingest_only: !state.services.answers(),
+    }
+}
+
+/// The largest body a request to `path` may send.
+fn body_limit(path: &str) -> usize {
+    if path == documents::PATH {
+        documents::BODY_LIMIT
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Bodies over the route's limit are refused: those announced larger at once, with our error
+/// shape and a sentence; those that grow past it while read, by the extractor reading them.
+async fn limit_bodies(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = body_limit(req.uri().path());
+    let announced = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    match announced {
+        Some(bytes) if bytes > limit && limit == documents::BODY_LIMIT => {
+            let invalid = crate::domain::ask::AskProblem::DocumentTooLarge {
+                bytes: bytes as u64,
+                limit: crate::domain::ask::document::MAX_DOCUMENT_BYTES,
+            }
+            .invalid();
+            AppError::from(invalid).into_response()
+        }
+        Some(bytes) if bytes > limit => {
+            let invalid = crate::domain::params::Invalid::new(
+                crate::domain::errors::ErrorCode::TextTooLong,
+                crate::domain::errors::Field::Text,
+                crate::domain::params::Reason::BodyTooLarge {
+                    kb: bytes / 1024,
+                    max_kb: limit / 1024,
+                },
+            );
+            AppError::from(invalid).into_response()
+        }
+        _ => {
+            let (parts, body) = req.into_parts();
+            let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
+        }
+    }
+}
