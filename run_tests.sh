@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check: formatting and lints, unit and integration tests, then the browser tests
 # (Playwright driving Debian's Chromium against the real server and a mock HuggingFace).
-# Nine numbered stages, each announced with its expected length: about 15-20 minutes in all on a
+# Ten numbered stages, each announced with its expected length: about 20-25 minutes in all on a
 # fresh 2-core machine (CI), much less when set-up is done and target/ is warm.
 set -euo pipefail
 cd "$(dirname "$0")"
