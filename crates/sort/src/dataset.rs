@@ -206,6 +206,22 @@ mod tests {
     }
 
     #[test]
+    fn every_family_can_make_a_page() {
+        let Some(cat) = test_catalogue() else { return };
+        let text = TextSource::builtin();
+        for (i, family) in cat.families.iter().enumerate() {
+            let s = generate(family, &text, 128, i as u64).unwrap();
+            assert_eq!(
+                (s.label, s.split, &s.family),
+                (family.class, family.split, &family.name)
+            );
+            if family.group == "ecolier" {
+                assert_ne!(s.lang, Lang::Pt, "{} cannot write Portuguese", family.name);
+            }
+        }
+    }
+
+    #[test]
     fn seeds_differ_across_pages_and_splits() {
         let seeds: HashSet<u64> = Split::ALL
             .into_iter()

@@ -8,7 +8,8 @@ use imageproc::filter::gaussian_blur_f32;
 use imageproc::geometric_transformations::{rotate_about_center, Border, Interpolation};
 use rand::RngExt;
 
-use crate::render::{InkMap, Layout};
+use crate::ink::InkMap;
+use crate::render::Layout;
 
 /// The paper's printed lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,4 +234,91 @@ pub fn jpeg_round_trip(img: &GrayImage, quality: u8) -> Result<GrayImage, Degrad
     let mut bytes = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, quality).encode_image(img)?;
     Ok(image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg)?.to_luma8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    fn layout(width: u32, height: u32) -> Layout {
+        Layout {
+            width,
+            height,
+            left: 40.0,
+            right: 30.0,
+            top: 50.0,
+            bottom: 40.0,
+            first_baseline: 70.0,
+            pitch: 32.0,
+            x_height: 9.0,
+        }
+    }
+
+    #[test]
+    fn the_scan_keeps_the_page_size_and_is_reproducible() {
+        for (seed, ruling) in [Ruling::Plain, Ruling::Lined, Ruling::Seyes, Ruling::Squared]
+            .into_iter()
+            .enumerate()
+        {
+            let mut ink = InkMap::new(300, 420);
+            for (x, y) in (100..200).flat_map(|x| (194..206).map(move |y| (x, y))) {
+                ink.add(x, y, 1.0);
+            }
+            let l = layout(300, 420);
+            let scan_with = |s| {
+                scan(
+                    &ink,
+                    &l,
+                    ruling,
+                    10.0..60.0,
+                    &mut ChaCha8Rng::seed_from_u64(s),
+                )
+            };
+            let a = scan_with(seed as u64).unwrap();
+            assert_eq!(a.dimensions(), (300, 420));
+            assert_eq!(a, scan_with(seed as u64).unwrap());
+            assert_ne!(a, scan_with(seed as u64 + 100).unwrap());
+            // the band of ink is darker than the paper above and below it
+            let mean = |y: u32| {
+                (120..180)
+                    .map(|x| a.get_pixel(x, y).0[0] as f32)
+                    .sum::<f32>()
+                    / 60.0
+            };
+            assert!(mean(200) + 40.0 < mean(120).max(mean(280)), "{ruling:?}");
+        }
+    }
+
+    #[test]
+    fn ruled_paper_has_lines_under_the_baselines() {
+        let (w, h) = (200, 300);
+        let l = layout(w, h);
+        let mut page = vec![250.0; (w * h) as usize];
+        rule(
+            &mut page,
+            w,
+            h,
+            &l,
+            Ruling::Lined,
+            &mut ChaCha8Rng::seed_from_u64(9),
+        );
+        let row = |y: u32| page[(y * w + w - 5) as usize];
+        assert!(
+            row(70) < 210.0 && row(102) < 210.0,
+            "{} {}",
+            row(70),
+            row(102)
+        );
+        assert_eq!(row(86), 250.0);
+    }
+
+    #[test]
+    fn jpeg_round_trip_keeps_the_size() {
+        let img = GrayImage::from_fn(64, 48, |x, y| Luma([((x * 7 + y * 3) % 256) as u8]));
+        let out = jpeg_round_trip(&img, 40).unwrap();
+        assert_eq!(out.dimensions(), (64, 48));
+        assert_ne!(out, img);
+    }
 }
