@@ -62,9 +62,9 @@ pub fn generate(
 ) -> Result<Sample, GenerateError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let hand = family.class == Class::Handwritten;
-    let upright: Vec<_> = family.faces.iter().filter(|f| !f.is_italic()).collect();
-    let face = if !hand && !upright.is_empty() && rng.random_bool(0.85) {
-        upright[rng.random_range(0..upright.len())]
+    let plain: Vec<_> = family.faces.iter().filter(|f| !f.is_emphasis()).collect();
+    let face = if !hand && !plain.is_empty() && rng.random_bool(0.85) {
+        plain[rng.random_range(0..plain.len())]
     } else {
         &family.faces[rng.random_range(0..family.faces.len())]
     };

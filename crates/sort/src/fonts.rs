@@ -113,10 +113,12 @@ impl Face {
             .all(|c| self.font.glyph_id(c).0 != 0)
     }
 
-    /// Italic, oblique or slanted faces: a typed page is rarely set in them throughout.
-    pub fn is_italic(&self) -> bool {
+    /// Italic, oblique, bold or semibold faces: a typed page is rarely set in them throughout.
+    pub fn is_emphasis(&self) -> bool {
         let f = self.file.to_ascii_lowercase();
-        f.contains("italic") || f.contains("oblique")
+        ["italic", "oblique", "bold", "demi", "semibold", "black"]
+            .iter()
+            .any(|w| f.contains(w))
     }
 }
 

@@ -38,15 +38,24 @@ struct Placed<'a> {
     baseline: f32,
 }
 
-/// The face's size (ab_glyph's scale, in px) for an x-height in pixels.
+/// The face's size (ab_glyph's scale, in px) for an x-height in pixels, made smaller where the
+/// capitals or digits would be over 2.4 times as tall (script faces with tiny lower case and
+/// large figures, like Sacramento).
+/// A face whose letters carry ruled lines (Ecolier lignes) is taken to have an x-height of 0.3
+/// of its line height.
 pub fn scale_for_x_height(face: &Face, x_height: f32) -> f32 {
     let f = &face.font;
-    let xh = f
-        .outline(f.glyph_id('x'))
-        .map(|o| (o.bounds.max.y - o.bounds.min.y).abs())
-        .filter(|&h| h > 1.0)
-        .unwrap_or(0.5 * f.units_per_em().unwrap_or(1000.0));
-    x_height * f.height_unscaled() / xh
+    let line = f.height_unscaled();
+    let height = |c: char| {
+        f.outline(f.glyph_id(c))
+            .map(|o| (o.bounds.max.y - o.bounds.min.y).abs())
+            .filter(|&h| h > 1.0 && h < 0.7 * line)
+    };
+    let xh = height('x').unwrap_or(0.3 * line);
+    let cap = height('H')
+        .unwrap_or(1.5 * xh)
+        .max(height('0').unwrap_or(0.0));
+    (x_height * line / xh).min(2.4 * x_height * line / cap)
 }
 
 /// Renders `blocks` in `face` into an ink map, as far as the page (or `max_lines`) allows.
@@ -263,6 +272,24 @@ mod tests {
     fn a_typed_page_has_ink_inside_the_margins() {
         check("liberation-serif", Class::Typed);
         check("gnu-typewriter", Class::Typed);
+    }
+
+    #[test]
+    fn faces_get_a_readable_size() {
+        let Some(cat) = test_catalogue() else { return };
+        for family in &cat.families {
+            for face in &family.faces {
+                let scale = scale_for_x_height(face, 10.0);
+                let sf = face.font.as_scaled(PxScale::from(scale));
+                let line = sf.ascent() - sf.descent();
+                assert!(
+                    (15.0..60.0).contains(&line),
+                    "{} {}: line {line}",
+                    family.name,
+                    face.file
+                );
+            }
+        }
     }
 
     #[test]
