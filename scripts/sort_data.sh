@@ -120,9 +120,11 @@ if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.pins" 2>/dev/null)" = "$VENV_PI
   stage "tools venv: already there ($VENV_PINS)"
 else
   stage "tools venv in $VENV ($VENV_PINS)" "about 20 s"
-  command -v python3 >/dev/null || die "python3 is needed (for pip and the tools venv)"
+  command -v python3 >/dev/null || apt_install python3
   rm -rf "$VENV"
-  python3 -m venv "$VENV" || die "python3 -m venv failed (on Debian: apt-get install python3-venv)"
+  # Debian's python3 makes virtual environments only with python3-venv installed
+  python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; } \
+    || die "python3 -m venv failed (on Debian: apt-get install python3-venv)"
   # shellcheck disable=SC2086
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check $VENV_PINS || die "pip could not install $VENV_PINS"
   echo "$VENV_PINS" >"$VENV/.pins"
