@@ -179,6 +179,9 @@ mod properties {
             let pieces = pieces(&text, &terms);
             let joined: String = pieces.iter().map(|(p, _)| p.as_str()).collect();
             prop_assert_eq!(&joined, &text);
+            // at most every term of the question, and repeating the text finds no more
+            prop_assert!(covered(&text, &terms) <= terms.len());
+            prop_assert_eq!(covered(&text, &terms), covered(&format!("{text} {text}"), &terms));
             for (piece, marked) in &pieces {
                 prop_assert!(!piece.is_empty());
                 if *marked {
