@@ -11,8 +11,13 @@
 
 pub mod dataset;
 pub mod degrade;
+pub mod features;
 pub mod fonts;
 pub mod ink;
+pub mod models;
 pub mod numbers;
+pub mod prepare;
+pub mod real;
 pub mod render;
 pub mod text;
+pub mod train;

@@ -1,0 +1,79 @@
+//! How much to train on and how: two presets, `quick` (CI's small run, minutes) and `standard`
+//! (the shipped model).
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::cnn::CnnConfig;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct TrainConfig {
+    /// The preset's name.
+    pub name: String,
+    /// Rendered pages per training fold (three folds, grouped by font).
+    pub pages_per_fold: u64,
+    /// Held-out pages per training fold: the training fonts, pages never trained on.
+    pub heldout_per_fold: u64,
+    /// Pages of the unseen-font test split.
+    pub test_pages: u64,
+    /// Rendered page width in pixels (1,024 ≈ 124 dpi on A4).
+    pub width: u32,
+    /// Tiles taken from a page at most.
+    pub max_tiles: usize,
+    /// Tiles the SVM trains on at most (a random, seeded subset: LaSVM grows with the square).
+    pub svm_tiles: usize,
+    pub svm_c: f64,
+    pub logistic_alpha: f64,
+    pub cnn: CnnConfig,
+    /// Bootstrap resamples for the confidence intervals.
+    pub resamples: usize,
+    pub seed: u64,
+    /// Worker threads for rendering and features.
+    pub threads: usize,
+}
+
+impl TrainConfig {
+    /// The small run CI does: every step, little data.
+    pub fn quick() -> TrainConfig {
+        TrainConfig {
+            name: "quick".into(),
+            pages_per_fold: 36,
+            heldout_per_fold: 12,
+            test_pages: 48,
+            max_tiles: 12,
+            svm_tiles: 1200,
+            cnn: CnnConfig {
+                epochs: 2,
+                ..CnnConfig::default()
+            },
+            resamples: 500,
+            ..TrainConfig::standard()
+        }
+    }
+
+    /// The shipped model.
+    pub fn standard() -> TrainConfig {
+        TrainConfig {
+            name: "standard".into(),
+            pages_per_fold: 200,
+            heldout_per_fold: 40,
+            test_pages: 240,
+            width: 1024,
+            max_tiles: 24,
+            svm_tiles: 4000,
+            svm_c: 0.05,
+            logistic_alpha: 1.0,
+            cnn: CnnConfig::default(),
+            resamples: 2000,
+            seed: 2025,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()).min(8),
+        }
+    }
+
+    pub fn preset(name: &str) -> Option<TrainConfig> {
+        match name {
+            "quick" => Some(TrainConfig::quick()),
+            "standard" => Some(TrainConfig::standard()),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The training and evaluation protocol, end to end:
+//!
+//! 1. Render the three training folds' pages (fonts grouped so that no font group is in two folds),
+//!    plus held-out pages of the same fonts, the unseen-font test pages, and read the real pages.
+//! 2. **Grouped 3-fold cross-validation**: each model trains on two folds and scores the third;
+//!    every training page gets an out-of-fold score.
+//! 3. **Calibration**: Platt scaling fitted on those out-of-fold page scores.
+//! 4. **Final models** trained on all three folds, with that calibration.
+//! 5. **Evaluation** of the final models on the held-out pages, the unseen fonts and the real scans
+//!    (never used for any choice), with timings and sizes.
+//!
+//! Everything is drawn from the config's seed: the same config trains the same models.
+
+pub mod config;
+pub mod data;
+mod fit;
+
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+pub use config::TrainConfig;
+use data::PageData;
+
+use crate::dataset::{GenerateError, Generator, TRAINING};
+use crate::fonts::{Catalogue, FontError, Split};
+use crate::models::{Calibration, Kind, Model, TrainError};
+use crate::real::RealError;
+use crate::text::TextSource;
+
+/// Why training stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Font(#[from] FontError),
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Real(#[from] RealError),
+    #[error(transparent)]
+    Train(#[from] TrainError),
+    #[error("training was cancelled")]
+    Cancelled,
+    #[error("a worker thread stopped")]
+    Worker,
+}
+
+/// Where the run is, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "stage")]
+pub enum Stage {
+    /// Rendering and preparing pages.
+    Pages,
+    /// Cross-validation: fold `fold` (0-based) of 3, model `kind`.
+    Fold { fold: usize, kind: Kind },
+    /// The final models on all folds.
+    Final { kind: Kind },
+    /// Scoring the evaluation sets.
+    Evaluate,
+}
+
+/// The evaluation sets, reported separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvalSet {
+    CrossValidation,
+    HeldOutPages,
+    UnseenFonts,
+    RealScans,
+}
+
+impl EvalSet {
+    pub const ALL: [EvalSet; 4] = [
+        EvalSet::CrossValidation,
+        EvalSet::HeldOutPages,
+        EvalSet::UnseenFonts,
+        EvalSet::RealScans,
+    ];
+}
+
+/// One page's calibrated probability under one model.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Scored {
+    pub name: String,
+    pub truth: bool,
+    pub probability: f64,
+    pub group: String,
+}
+
+/// A model's scores on one evaluation set.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub set: EvalSet,
+    pub kind: Kind,
+    pub pages: Vec<Scored>,
+}
+
+/// A model's costs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Cost {
+    pub kind: Kind,
+    /// Seconds to train the final model (features excluded: they are shared).
+    pub train_seconds: f64,
+    /// Milliseconds to decide a page (preparation + its features + scoring), mean over the
+    /// unseen-font pages, one thread.
+    pub predict_ms: f64,
+    pub size_bytes: usize,
+}
+
+/// What a run produced.
+pub struct Outcome {
+    pub config: TrainConfig,
+    pub models: Vec<Model>,
+    pub evaluations: Vec<Evaluation>,
+    pub costs: Vec<Cost>,
+    /// Pages per set (after leaving out the ones with no writing found).
+    pub counts: Vec<(EvalSet, usize)>,
+    /// Real pages the preparation found no writing on.
+    pub skipped: Vec<String>,
+}
+
+/// Progress: stage, and the share of the whole run done (0–1). Returning false cancels.
+pub type Progress<'a> = dyn FnMut(Stage, f32) -> bool + 'a;
+
+fn scored<'p>(
+    pages: impl IntoIterator<Item = &'p PageData>,
+    scores: &[f32],
+    calibration: &Calibration,
+) -> Vec<Scored> {
+    pages
+        .into_iter()
+        .zip(scores)
+        .map(|(p, s)| Scored {
+            name: p.name.clone(),
+            truth: p.truth,
+            probability: calibration.probability(*s) as f64,
+            group: p.group.clone(),
+        })
+        .collect()
+}
+
+/// Train and evaluate the three models with `config` on the data in `data_dir`.
+pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Progress) -> Result<Outcome, PipelineError> {
+    let catalogue = Catalogue::load(data_dir)?;
+    let text = TextSource::builtin();
+    let generator = Generator {
+        catalogue: &catalogue,
+        text: &text,
+        width: config.width,
+    };
+    let real_pages = crate::real::load(data_dir)?;
+    let (n, h, t) = (config.pages_per_fold, config.heldout_per_fold, config.test_pages);
+    let total_pages = (3 * (n + h) + t) as f32 + real_pages.len() as f32;
+    let mut made = 0f32;
+    // rendering takes the first 40% of the bar
+    let mut tick_pages = |done: usize, made: f32| progress(Stage::Pages, 0.4 * (made + done as f32) / total_pages);
+
+    let mut folds = Vec::new();
+    let mut heldout = Vec::new();
+    for split in TRAINING {
+        folds.push(data::rendered(&generator, split, 0..n, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?);
+        made += n as f32;
+        heldout.extend(data::rendered(&generator, split, n..n + h, config.max_tiles, config.threads, &mut |d| {
+            tick_pages(d, made)
+        })?);
+        made += h as f32;
+    }
+    let unseen = data::rendered(&generator, Split::Test, 0..t, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?;
+    made += t as f32;
+    let (real, skipped) = data::real(&real_pages, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?;
+
+    // cross-validation: 40–75% of the bar
+    let mut oof: Vec<Vec<f32>> = vec![Vec::new(); Kind::ALL.len()];
+    let mut oof_pages: Vec<&PageData> = Vec::new();
+    for k in 0..folds.len() {
+        let train: Vec<&PageData> = folds.iter().enumerate().filter(|(i, _)| *i != k).flat_map(|(_, f)| f).collect();
+        for (m, kind) in Kind::ALL.into_iter().enumerate() {
+            let at = 0.4 + 0.35 * (k * 3 + m) as f32 / 9.0;
+            let stage = Stage::Fold { fold: k, kind };
+            if !progress(stage, at) {
+                return Err(PipelineError::Cancelled);
+            }
+            let (scorer, _) = fit::fit(kind, &train, config, &mut |f| progress(stage, at + 0.35 / 9.0 * f))?;
+            let held: Vec<&PageData> = folds[k].iter().collect();
+            oof[m].extend(fit::page_scores(&scorer, kind, &held)?);
+        }
+        oof_pages.extend(folds[k].iter());
+    }
+    let truths: Vec<bool> = oof_pages.iter().map(|p| p.truth).collect();
+
+    // final models: 75–97%
+    let all: Vec<&PageData> = folds.iter().flatten().collect();
+    let mut models = Vec::new();
+    let mut evaluations = Vec::new();
+    let mut train_seconds = Vec::new();
+    for (m, kind) in Kind::ALL.into_iter().enumerate() {
+        let calibration = Calibration::fit(&oof[m], &truths)?;
+        evaluations.push(Evaluation {
+            set: EvalSet::CrossValidation,
+            kind,
+            pages: scored(oof_pages.iter().copied(), &oof[m], &calibration),
+        });
+        let at = 0.75 + 0.22 * m as f32 / 3.0;
+        let stage = Stage::Final { kind };
+        let (scorer, secs) = fit::fit(kind, &all, config, &mut |f| progress(stage, at + 0.22 / 3.0 * f))?;
+        train_seconds.push(secs);
+        models.push(Model {
+            kind,
+            scorer,
+            calibration,
+        });
+    }
+
+    // evaluation: the rest
+    if !progress(Stage::Evaluate, 0.97) {
+        return Err(PipelineError::Cancelled);
+    }
+    let sets: [(EvalSet, &Vec<PageData>); 3] = [
+        (EvalSet::HeldOutPages, &heldout),
+        (EvalSet::UnseenFonts, &unseen),
+        (EvalSet::RealScans, &real),
+    ];
+    let mut costs = Vec::new();
+    for (m, model) in models.iter().enumerate() {
+        for (set, pages) in sets {
+            let refs: Vec<&PageData> = pages.iter().collect();
+            let started = Instant::now();
+            let scores = fit::page_scores(&model.scorer, model.kind, &refs)?;
+            let score_s = started.elapsed().as_secs_f64();
+            evaluations.push(Evaluation {
+                set,
+                kind: model.kind,
+                pages: scored(pages.iter(), &scores, &model.calibration),
+            });
+            if set == EvalSet::UnseenFonts {
+                let features: f64 = pages
+                    .iter()
+                    .map(|p| {
+                        p.prepare_s
+                            + match model.kind {
+                                Kind::HogSvm => p.hog_s,
+                                Kind::TextureLogistic => p.texture_s,
+                                Kind::Cnn => 0.0,
+                            }
+                    })
+                    .sum();
+                costs.push(Cost {
+                    kind: model.kind,
+                    train_seconds: train_seconds[m],
+                    predict_ms: 1000.0 * (features + score_s) / pages.len().max(1) as f64,
+                    size_bytes: model.size()?,
+                });
+            }
+        }
+    }
+    let counts = vec![
+        (EvalSet::CrossValidation, oof_pages.len()),
+        (EvalSet::HeldOutPages, heldout.len()),
+        (EvalSet::UnseenFonts, unseen.len()),
+        (EvalSet::RealScans, real.len()),
+    ];
+    progress(Stage::Evaluate, 1.0);
+    Ok(Outcome {
+        config: config.clone(),
+        models,
+        evaluations,
+        costs,
+        counts,
+        skipped,
+    })
+}
