@@ -11,6 +11,7 @@
 
 pub mod dataset;
 pub mod degrade;
+pub mod eval;
 pub mod fonts;
 pub mod ink;
 pub mod numbers;
