@@ -16,4 +16,5 @@ pub mod fonts;
 pub mod ink;
 pub mod numbers;
 pub mod render;
+pub mod report;
 pub mod text;

@@ -38,19 +38,7 @@ pub fn compare(
     if !(0.0..=1.0).contains(&threshold) {
         return Err(EvalError::BadThreshold(threshold));
     }
-    if a.len() != b.len() {
-        return Err(EvalError::LengthMismatch {
-            a: a.len(),
-            b: b.len(),
-        });
-    }
-    if let Some(index) = a
-        .iter()
-        .zip(b)
-        .position(|(x, y)| x.truth != y.truth || x.group != y.group)
-    {
-        return Err(EvalError::PageMismatch { index });
-    }
+    same_pages(a, b)?;
     validate(a)?;
     validate(b)?;
 
@@ -85,6 +73,25 @@ pub fn compare(
         p_value: mcnemar_exact(only_a_right, only_b_right),
         auc_difference,
     })
+}
+
+/// Checks `a` and `b` are predictions on the same pages in the same order: same length, and the
+/// same truth and group page by page.
+pub fn same_pages(a: &[Prediction], b: &[Prediction]) -> Result<(), EvalError> {
+    if a.len() != b.len() {
+        return Err(EvalError::LengthMismatch {
+            a: a.len(),
+            b: b.len(),
+        });
+    }
+    match a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x.truth != y.truth || x.group != y.group)
+    {
+        Some(index) => Err(EvalError::PageMismatch { index }),
+        None => Ok(()),
+    }
 }
 
 /// McNemar's exact two-sided p-value for `b` and `c` disagreements: twice the chance that a fair
