@@ -11,6 +11,7 @@
 
 pub mod dataset;
 pub mod degrade;
+pub mod eval;
 pub mod features;
 pub mod fonts;
 pub mod ink;
@@ -19,5 +20,6 @@ pub mod numbers;
 pub mod prepare;
 pub mod real;
 pub mod render;
+pub mod report;
 pub mod text;
 pub mod train;
