@@ -9,6 +9,7 @@
 //! - [`degrade`]: paper, ruling and ink, then the scan's skew, blur, noise and JPEG.
 //! - [`dataset`]: pages per split, balanced across font groups, each from its own seed.
 
+pub mod bundle;
 pub mod dataset;
 pub mod degrade;
 pub mod eval;

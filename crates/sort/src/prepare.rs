@@ -54,7 +54,7 @@ pub struct Prepared {
     pub tiles: Vec<Tile>,
     /// The median ink-blob height on the original image, in its pixels.
     pub glyph_height: f32,
-    /// Original pixels per normalised pixel.
+    /// Original pixels per normalised pixel (a tile's side on the image is `TILE · scale`).
     pub scale: f32,
 }
 
@@ -86,7 +86,12 @@ fn blob_height(image: &GrayImage) -> Option<f32> {
         b.3 = b.3.max(x);
         b.4 += 1;
     }
-    let limit = image.height() / 8;
+    // blobs taller than this are rules, frames or pictures (a one-line strip allows more)
+    let limit = if image.height() < 400 {
+        image.height() * 3 / 4
+    } else {
+        image.height() / 8
+    };
     let mut heights: Vec<u32> = boxes
         .iter()
         .filter(|b| b.4 >= 6)
@@ -101,17 +106,49 @@ fn blob_height(image: &GrayImage) -> Option<f32> {
     Some(*median as f32)
 }
 
-/// The share of ink in the tile at (x0, y0) of the normalised page: pixels darker than halfway
+/// Whether most of the image is dark (its median grey below a third).
+fn mostly_dark(image: &GrayImage) -> bool {
+    let step = (image.width() as usize * image.height() as usize / 20_000).max(1);
+    let dark = image
+        .as_raw()
+        .iter()
+        .step_by(step)
+        .filter(|&&p| p < 85)
+        .count();
+    let all = image.as_raw().len().div_ceil(step);
+    dark * 2 > all
+}
+
+/// The paper's grey: the 90th percentile.
+fn paper_level(image: &GrayImage) -> u8 {
+    let mut hist = [0usize; 256];
+    for p in image.pixels() {
+        hist[p[0] as usize] += 1;
+    }
+    let total = image.as_raw().len();
+    let mut acc = 0;
+    for (v, n) in hist.iter().enumerate() {
+        acc += n;
+        if acc * 10 >= total * 9 {
+            return v as u8;
+        }
+    }
+    255
+}
+
+/// The share of ink in the square of `side` at (x0, y0): pixels darker than halfway
 /// between its paper (the 90th percentile) and its darkest ink (the 1st), when the two differ
 /// enough to be writing rather than paper grain or shading.
-fn tile_ink(page: &GrayImage, x0: u32, y0: u32) -> f32 {
+fn tile_ink(page: &GrayImage, x0: u32, y0: u32, side: u32) -> f32 {
+    // a large square is sampled on a grid of about 64 × 64 points
+    let stride = (side / TILE).max(1) as usize;
     let mut hist = [0u32; 256];
-    for y in y0..y0 + TILE {
-        for x in x0..x0 + TILE {
+    for y in (y0..y0 + side).step_by(stride) {
+        for x in (x0..x0 + side).step_by(stride) {
             hist[page.get_pixel(x, y)[0] as usize] += 1;
         }
     }
-    let total = (TILE * TILE) as f32;
+    let total = hist.iter().sum::<u32>() as f32;
     let level = |q: f32| {
         let mut acc = 0;
         for (v, n) in hist.iter().enumerate() {
@@ -165,6 +202,16 @@ pub fn prepare(image: &GrayImage, max_tiles: usize) -> Result<Prepared, PrepareE
     if w < 16 || h < 16 {
         return Err(PrepareError::TooSmall(w, h));
     }
+    // light writing on a dark ground (a negative, a blackboard, digits datasets): turn it over
+    let inverted;
+    let image = if mostly_dark(image) {
+        let mut copy = image.clone();
+        imageops::invert(&mut copy);
+        inverted = copy;
+        &inverted
+    } else {
+        image
+    };
     let shrink = (w.max(h) as f32 / MEASURE_SIDE as f32).max(1.0);
     let measured = if shrink > 1.0 {
         let (mw, mh) = ((w as f32 / shrink) as u32, (h as f32 / shrink) as u32);
@@ -176,21 +223,26 @@ pub fn prepare(image: &GrayImage, max_tiles: usize) -> Result<Prepared, PrepareE
     // never blow a page up more than 4× nor shrink it below a tile
     let mut scale = (glyph_height / GLYPH_HEIGHT).clamp(0.25, 64.0);
     scale = scale.min(w.min(h) as f32 / TILE as f32).max(0.25);
-    let (nw, nh) = (
-        ((w as f32 / scale).round() as u32).max(TILE),
-        ((h as f32 / scale).round() as u32).max(TILE),
-    );
-    let page = if scale > 1.0 {
-        imageops::thumbnail(image, nw, nh)
+    // a strip narrower than a tile (one line of text) is laid on paper of its own colour
+    let side = ((TILE as f32 * scale).round() as u32).max(8);
+    let padded;
+    let page = if w < side || h < side {
+        let mut p = GrayImage::from_pixel(w.max(side), h.max(side), Luma([paper_level(image)]));
+        imageops::replace(&mut p, image, 0, 0);
+        padded = p;
+        &padded
     } else {
-        imageops::resize(image, nw, nh, FilterType::Triangle)
+        image
     };
+    let (pw, ph) = page.dimensions();
 
+    // tiles are chosen on the page as it is; only the chosen ones are resized (a whole page at
+    // the writing size would cost ten times more)
     let mut candidates = Vec::new();
-    for ty in 0..nh / TILE {
-        for tx in 0..nw / TILE {
-            let (x0, y0) = (tx * TILE, ty * TILE);
-            let ink = tile_ink(&page, x0, y0);
+    for ty in 0..ph / side {
+        for tx in 0..pw / side {
+            let (x0, y0) = (tx * side, ty * side);
+            let ink = tile_ink(page, x0, y0, side);
             if (INK_MIN..=INK_MAX).contains(&ink) {
                 candidates.push((x0, y0, ink));
             }
@@ -209,13 +261,18 @@ pub fn prepare(image: &GrayImage, max_tiles: usize) -> Result<Prepared, PrepareE
     };
     let tiles = chosen
         .into_iter()
-        .map(|(x0, y0, ink)| {
-            let mut tile = imageops::crop_imm(&page, x0, y0, TILE, TILE).to_image();
+        .map(|(x, y, ink)| {
+            let crop = imageops::crop_imm(page, x, y, side, side).to_image();
+            let mut tile = if side > TILE {
+                imageops::thumbnail(&crop, TILE, TILE)
+            } else {
+                imageops::resize(&crop, TILE, TILE, FilterType::Triangle)
+            };
             stretch(&mut tile);
             Tile {
-                x: (x0 as f32 * scale) as u32,
-                y: (y0 as f32 * scale) as u32,
-                side: (TILE as f32 * scale).round() as u32,
+                x,
+                y,
+                side,
                 image: tile,
                 ink,
             }
@@ -241,7 +298,11 @@ mod tests {
             let y = 20 + r * h * 2;
             let mut x = 20;
             while x + h < width - 20 && y + h < height {
-                draw_filled_rect_mut(&mut img, Rect::at(x as i32, y as i32).of_size(h / 2, h), Luma([30]));
+                draw_filled_rect_mut(
+                    &mut img,
+                    Rect::at(x as i32, y as i32).of_size(h / 2, h),
+                    Luma([30]),
+                );
                 x += h;
             }
         }
@@ -252,8 +313,16 @@ mod tests {
     fn the_writing_size_is_measured_and_normalised() {
         let small = prepare(&blocks(600, 400, 10, 8), 100).unwrap();
         let large = prepare(&blocks(1800, 1200, 30, 8), 100).unwrap();
-        assert!((small.glyph_height - 10.0).abs() <= 1.0, "{}", small.glyph_height);
-        assert!((large.glyph_height - 30.0).abs() <= 1.5, "{}", large.glyph_height);
+        assert!(
+            (small.glyph_height - 10.0).abs() <= 1.0,
+            "{}",
+            small.glyph_height
+        );
+        assert!(
+            (large.glyph_height - 30.0).abs() <= 1.5,
+            "{}",
+            large.glyph_height
+        );
         // the same page at three times the resolution gives about as many tiles
         let (a, b) = (small.tiles.len() as f32, large.tiles.len() as f32);
         assert!((a - b).abs() / a.max(b) < 0.35, "{a} vs {b}");
@@ -276,6 +345,20 @@ mod tests {
             prepare(&GrayImage::new(10, 300), 10).unwrap_err(),
             PrepareError::TooSmall(10, 300)
         );
+    }
+
+    #[test]
+    fn a_negative_and_a_one_line_strip_are_read() {
+        let mut negative = blocks(900, 700, 14, 10);
+        imageops::invert(&mut negative);
+        let p = prepare(&negative, 50).unwrap();
+        assert!(!p.tiles.is_empty());
+        // the tiles come back dark ink on light paper
+        let t = &p.tiles[0].image;
+        let light = t.pixels().filter(|q| q[0] > 128).count();
+        assert!(light * 2 > t.as_raw().len());
+        let strip = blocks(400, 50, 20, 1);
+        assert!(!prepare(&strip, 10).unwrap().tiles.is_empty());
     }
 
     #[test]

@@ -111,7 +111,9 @@ fn mnist(dir: &Path) -> Result<Vec<GrayImage>, RealError> {
         per_digit.push(digits);
     }
     let n = per_digit.iter().map(Vec::len).min().unwrap_or(0);
-    Ok((0..n).flat_map(|i| per_digit.iter().map(move |d| d[i].clone())).collect())
+    Ok((0..n)
+        .flat_map(|i| per_digit.iter().map(move |d| d[i].clone()))
+        .collect())
 }
 
 /// scikit-learn's 8×8 digits (0–16 levels), from its gzipped CSV.
@@ -179,14 +181,21 @@ pub fn load(data_dir: &Path) -> Result<Vec<RealPage>, RealError> {
             let digits = mnist(dir)?;
             let per = digits.len() / MNIST_SHEETS;
             for (i, chunk) in digits.chunks(per.max(1)).take(MNIST_SHEETS).enumerate() {
-                let name = format!("{}/*.json#{}", path.rsplit_once('/').map_or("", |p| p.0), i + 1);
+                let name = format!(
+                    "{}/*.json#{}",
+                    path.rsplit_once('/').map_or("", |p| p.0),
+                    i + 1
+                );
                 pages.push(page(name, digit_sheet(chunk, i as u64)));
             }
         } else if path.ends_with(".csv.gz") {
             let digits = sklearn(&full)?;
             let per = digits.len() / SKLEARN_SHEETS;
             for (i, chunk) in digits.chunks(per.max(1)).take(SKLEARN_SHEETS).enumerate() {
-                pages.push(page(format!("{path}#{}", i + 1), digit_sheet(chunk, 100 + i as u64)));
+                pages.push(page(
+                    format!("{path}#{}", i + 1),
+                    digit_sheet(chunk, 100 + i as u64),
+                ));
             }
         }
     }
@@ -200,7 +209,9 @@ mod tests {
 
     #[test]
     fn a_digit_sheet_is_deterministic_and_has_ink_in_lines() {
-        let digit = GrayImage::from_fn(28, 28, |x, _| Luma([if (10..18).contains(&x) { 0 } else { 255 }]));
+        let digit = GrayImage::from_fn(28, 28, |x, _| {
+            Luma([if (10..18).contains(&x) { 0 } else { 255 }])
+        });
         let digits = vec![digit; 300];
         let a = digit_sheet(&digits, 1);
         assert_eq!(a.as_raw(), digit_sheet(&digits, 1).as_raw());
@@ -216,14 +227,22 @@ mod tests {
             return; // scripts/sort_data.sh has not run (run_tests.sh runs it)
         }
         let pages = load(&dir).unwrap();
-        let hand = pages.iter().filter(|p| p.label == Class::Handwritten).count();
+        let hand = pages
+            .iter()
+            .filter(|p| p.label == Class::Handwritten)
+            .count();
         let typed = pages.len() - hand;
-        assert_eq!(hand, 1 + 1 + OPENCV_CROPS as usize + MNIST_SHEETS + SKLEARN_SHEETS);
+        assert_eq!(
+            hand,
+            1 + 1 + OPENCV_CROPS as usize + MNIST_SHEETS + SKLEARN_SHEETS
+        );
         assert_eq!(typed, 11);
         let mut groups: Vec<&str> = pages.iter().map(|p| p.group.as_str()).collect();
         groups.sort();
         groups.dedup();
         assert!(groups.len() >= 12, "{groups:?}");
-        assert!(pages.iter().all(|p| p.image.width() >= 100 && p.image.height() >= 40));
+        assert!(pages
+            .iter()
+            .all(|p| p.image.width() >= 100 && p.image.height() >= 40));
     }
 }

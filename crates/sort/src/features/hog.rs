@@ -39,11 +39,7 @@ mod tests {
         assert!(v.iter().all(|x| x.is_finite()));
         // the first block's first cell: all of a vertical line's energy is in one bin,
         // a horizontal line's in another
-        let peak = |d: &[f32]| {
-            (0..9)
-                .max_by(|&a, &b| d[a].total_cmp(&d[b]))
-                .unwrap_or(0)
-        };
+        let peak = |d: &[f32]| (0..9).max_by(|&a, &b| d[a].total_cmp(&d[b])).unwrap_or(0);
         assert_ne!(peak(&v), peak(&h));
     }
 }

@@ -33,7 +33,11 @@ fn mean_cv(v: &[f32]) -> (f32, f32) {
 /// Ink pixels (255) of a contrast-stretched tile.
 fn ink(tile: &GrayImage) -> GrayImage {
     GrayImage::from_fn(tile.width(), tile.height(), |x, y| {
-        Luma([if tile.get_pixel(x, y)[0] < 128 { 255 } else { 0 }])
+        Luma([if tile.get_pixel(x, y)[0] < 128 {
+            255
+        } else {
+            0
+        }])
     })
 }
 
@@ -63,7 +67,11 @@ fn stroke_width(mask: &GrayImage, out: &mut Vec<f32>) {
     let (mean, cv) = mean_cv(&ridge);
     let mut sorted = ridge;
     sorted.sort_by(f32::total_cmp);
-    let q = |p: f32| sorted.get((p * (sorted.len().max(1) - 1) as f32) as usize).copied();
+    let q = |p: f32| {
+        sorted
+            .get((p * (sorted.len().max(1) - 1) as f32) as usize)
+            .copied()
+    };
     let spread = match (q(0.9), q(0.1)) {
         (Some(hi), Some(lo)) if hi > 0.0 => (hi - lo) / hi,
         _ => 0.0,
@@ -84,10 +92,11 @@ fn orientation(tile: &GrayImage, out: &mut Vec<f32>) {
             continue;
         }
         let angle = dy.atan2(dx).rem_euclid(std::f32::consts::PI);
-        let bin = ((angle / std::f32::consts::PI * ORIENTATIONS as f32) as usize).min(ORIENTATIONS - 1);
+        let bin =
+            ((angle / std::f32::consts::PI * ORIENTATIONS as f32) as usize).min(ORIENTATIONS - 1);
         hist[bin] += m;
         let deg = angle.to_degrees();
-        if deg < 15.0 || deg > 165.0 || (deg - 90.0).abs() < 15.0 {
+        if !(15.0..=165.0).contains(&deg) || (deg - 90.0).abs() < 15.0 {
             axis += m;
         }
     }

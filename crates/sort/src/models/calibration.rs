@@ -31,7 +31,8 @@ impl Calibration {
         let y: Vec<i32> = truths.iter().map(|&t| t as i32).collect();
         // a whisper of L2 keeps the slope finite when the scores separate the pages perfectly
         let params = LogisticRegressionParameters::default().with_alpha(1e-3);
-        let model = LogisticRegression::fit(&x, &y, params).map_err(|e| TrainError::Fit(e.to_string()))?;
+        let model =
+            LogisticRegression::fit(&x, &y, params).map_err(|e| TrainError::Fit(e.to_string()))?;
         let a = model.coefficients().iter().next().copied().unwrap_or(1.0) as f32;
         let b = model.intercept().iter().next().copied().unwrap_or(0.0) as f32;
         Ok(Calibration { a, b })
@@ -70,7 +71,13 @@ mod tests {
 
     #[test]
     fn one_class_cannot_be_calibrated() {
-        assert!(matches!(Calibration::fit(&[1.0, 2.0], &[true, true]), Err(TrainError::OneClass)));
-        assert!(matches!(Calibration::fit(&[], &[]), Err(TrainError::NoData)));
+        assert!(matches!(
+            Calibration::fit(&[1.0, 2.0], &[true, true]),
+            Err(TrainError::OneClass)
+        ));
+        assert!(matches!(
+            Calibration::fit(&[], &[]),
+            Err(TrainError::NoData)
+        ));
     }
 }

@@ -52,7 +52,15 @@ impl Net {
         };
         let channels = [1, 16, 32, 32, 32];
         let convs = (0..4)
-            .map(|i| conv2d(channels[i], channels[i + 1], 3, cfg, vb.pp(format!("conv{i}"))))
+            .map(|i| {
+                conv2d(
+                    channels[i],
+                    channels[i + 1],
+                    3,
+                    cfg,
+                    vb.pp(format!("conv{i}")),
+                )
+            })
             .collect::<candle_core::Result<Vec<_>>>()?;
         Ok(Net {
             convs,
@@ -109,7 +117,10 @@ impl Cnn {
         // candle's CPU initialiser cannot be seeded: draw every weight again from our own seed
         // (He-uniform for weights, zero biases)
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let data = varmap.data().lock().map_err(|_| TrainError::Fit("poisoned".into()))?;
+        let data = varmap
+            .data()
+            .lock()
+            .map_err(|_| TrainError::Fit("poisoned".into()))?;
         let mut names: Vec<&String> = data.keys().collect();
         names.sort();
         for name in names {
@@ -177,14 +188,24 @@ impl Cnn {
         let mut out = Vec::with_capacity(tiles.len());
         for chunk in tiles.chunks(128) {
             let x = batch(chunk).map_err(candle)?;
-            out.extend(self.net.forward(&x).map_err(candle)?.to_vec1::<f32>().map_err(candle)?);
+            out.extend(
+                self.net
+                    .forward(&x)
+                    .map_err(candle)?
+                    .to_vec1::<f32>()
+                    .map_err(candle)?,
+            );
         }
         Ok(out)
     }
 
     /// The weights as safetensors bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>, TrainError> {
-        let data = self.varmap.data().lock().map_err(|_| TrainError::Fit("poisoned".into()))?;
+        let data = self
+            .varmap
+            .data()
+            .lock()
+            .map_err(|_| TrainError::Fit("poisoned".into()))?;
         let tensors: Vec<(String, Tensor)> = data
             .iter()
             .map(|(k, v)| (k.clone(), v.as_tensor().clone()))
@@ -200,7 +221,11 @@ impl Cnn {
     pub fn from_bytes(bytes: &[u8]) -> Result<Cnn, TrainError> {
         let tensors = candle_core::safetensors::load_buffer(bytes, &Device::Cpu).map_err(candle)?;
         let cnn = Cnn::empty(0)?;
-        let data = cnn.varmap.data().lock().map_err(|_| TrainError::Fit("poisoned".into()))?;
+        let data = cnn
+            .varmap
+            .data()
+            .lock()
+            .map_err(|_| TrainError::Fit("poisoned".into()))?;
         for (name, var) in data.iter() {
             let t = tensors
                 .get(name)
@@ -244,7 +269,11 @@ mod tests {
         };
         let cnn = Cnn::train(&refs, &ys, &config, &mut |_, _, _| true).unwrap();
         let scores = cnn.scores(&refs).unwrap();
-        let right = scores.iter().zip(&ys).filter(|(s, y)| (**s > 0.0) == **y).count();
+        let right = scores
+            .iter()
+            .zip(&ys)
+            .filter(|(s, y)| (**s > 0.0) == **y)
+            .count();
         assert!(right >= 60, "{right}/64");
         let again = Cnn::from_bytes(&cnn.to_bytes().unwrap()).unwrap();
         assert_eq!(again.scores(&refs).unwrap(), scores);

@@ -44,8 +44,11 @@ impl Linear {
     }
 }
 
+/// Per-feature means and standard deviations, and the standardised rows.
+type Standardised = (Vec<f32>, Vec<f32>, DenseMatrix<f64>);
+
 /// Per-feature mean and standard deviation (1 where a feature is constant).
-fn standardise(xs: &[Vec<f32>]) -> Result<(Vec<f32>, Vec<f32>, DenseMatrix<f64>), TrainError> {
+fn standardise(xs: &[Vec<f32>]) -> Result<Standardised, TrainError> {
     let d = xs.first().map(Vec::len).ok_or(TrainError::NoData)?;
     if xs.iter().any(|x| x.len() != d) {
         return Err(TrainError::Shape);
@@ -94,7 +97,8 @@ pub fn fit_logistic(xs: &[Vec<f32>], ys: &[bool], alpha: f64) -> Result<Linear, 
     let y = labels(ys)?;
     let (mean, scale, x) = standardise(xs)?;
     let params = LogisticRegressionParameters::default().with_alpha(alpha);
-    let model = LogisticRegression::fit(&x, &y, params).map_err(|e| TrainError::Fit(e.to_string()))?;
+    let model =
+        LogisticRegression::fit(&x, &y, params).map_err(|e| TrainError::Fit(e.to_string()))?;
     let weights = model.coefficients().iter().map(|w| *w as f32).collect();
     let bias = model.intercept().iter().next().copied().unwrap_or(0.0) as f32;
     Ok(Linear {
@@ -174,7 +178,10 @@ mod tests {
     #[test]
     fn both_learners_separate_two_clouds() {
         let (xs, ys) = clouds();
-        for model in [fit_logistic(&xs, &ys, 0.1).unwrap(), fit_svm(&xs, &ys, 1.0, 7).unwrap()] {
+        for model in [
+            fit_logistic(&xs, &ys, 0.1).unwrap(),
+            fit_svm(&xs, &ys, 1.0, 7).unwrap(),
+        ] {
             assert_eq!(model.len(), 3);
             for (x, y) in xs.iter().zip(&ys) {
                 assert_eq!(model.score(x) > 0.0, *y, "{model:?} on {x:?}");
@@ -188,11 +195,23 @@ mod tests {
     #[test]
     fn one_class_or_no_data_is_an_error() {
         let (xs, _) = clouds();
-        assert!(matches!(fit_logistic(&xs, &vec![true; xs.len()], 0.1), Err(TrainError::OneClass)));
-        assert!(matches!(fit_svm(&[], &[], 1.0, 1), Err(TrainError::OneClass)));
+        assert!(matches!(
+            fit_logistic(&xs, &vec![true; xs.len()], 0.1),
+            Err(TrainError::OneClass)
+        ));
+        assert!(matches!(
+            fit_svm(&[], &[], 1.0, 1),
+            Err(TrainError::OneClass)
+        ));
         let wide: Vec<Vec<f32>> = (0..4).map(|i| vec![i as f32; 8]).collect();
-        assert!(matches!(fit_svm(&wide, &[true, false, true, false], 1.0, 1), Err(TrainError::Fit(_))));
+        assert!(matches!(
+            fit_svm(&wide, &[true, false, true, false], 1.0, 1),
+            Err(TrainError::Fit(_))
+        ));
         let ragged = vec![vec![1.0, 2.0], vec![1.0]];
-        assert!(matches!(fit_logistic(&ragged, &[true, false], 0.1), Err(TrainError::Shape)));
+        assert!(matches!(
+            fit_logistic(&ragged, &[true, false], 0.1),
+            Err(TrainError::Shape)
+        ));
     }
 }

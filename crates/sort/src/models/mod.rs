@@ -107,7 +107,11 @@ pub fn page_score(tile_scores: &[f32]) -> f32 {
     if tile_scores.is_empty() {
         return 0.0;
     }
-    tile_scores.iter().map(|s| s.clamp(-CLIP, CLIP)).sum::<f32>() / tile_scores.len() as f32
+    tile_scores
+        .iter()
+        .map(|s| s.clamp(-CLIP, CLIP))
+        .sum::<f32>()
+        / tile_scores.len() as f32
 }
 
 #[cfg(test)]

@@ -33,7 +33,11 @@ pub struct PageVerdict {
 
 impl Model {
     /// Raw scores of tiles (features computed once by the caller, for every model).
-    pub fn tile_scores(&self, tiles: &[Tile], features: &[TileFeatures]) -> Result<Vec<f32>, TrainError> {
+    pub fn tile_scores(
+        &self,
+        tiles: &[Tile],
+        features: &[TileFeatures],
+    ) -> Result<Vec<f32>, TrainError> {
         match &self.scorer {
             Scorer::Linear(l) => Ok(features
                 .iter()
@@ -50,20 +54,29 @@ impl Model {
     }
 
     /// The page's verdict from its tiles.
-    pub fn verdict(&self, tiles: &[Tile], features: &[TileFeatures]) -> Result<PageVerdict, TrainError> {
+    pub fn verdict(
+        &self,
+        tiles: &[Tile],
+        features: &[TileFeatures],
+    ) -> Result<PageVerdict, TrainError> {
         let scores = self.tile_scores(tiles, features)?;
         let score = page_score(&scores);
         Ok(PageVerdict {
             probability: self.calibration.probability(score),
             score,
-            tiles: scores.iter().map(|s| self.calibration.probability(*s)).collect(),
+            tiles: scores
+                .iter()
+                .map(|s| self.calibration.probability(*s))
+                .collect(),
         })
     }
 
     /// The size of what is kept of it, in bytes (weights as stored).
     pub fn size(&self) -> Result<usize, TrainError> {
         Ok(match &self.scorer {
-            Scorer::Linear(l) => serde_json::to_vec(l).map_err(|e| TrainError::Fit(e.to_string()))?.len(),
+            Scorer::Linear(l) => serde_json::to_vec(l)
+                .map_err(|e| TrainError::Fit(e.to_string()))?
+                .len(),
             Scorer::Cnn(c) => c.to_bytes()?.len(),
         })
     }

@@ -65,7 +65,9 @@ impl TrainConfig {
             cnn: CnnConfig::default(),
             resamples: 2000,
             seed: 2025,
-            threads: std::thread::available_parallelism().map_or(2, |n| n.get()).min(8),
+            threads: std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .min(8),
         }
     }
 

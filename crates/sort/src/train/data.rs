@@ -26,12 +26,22 @@ pub struct PageData {
 }
 
 /// Prepare one page; `None` when it has no writing the preparation can find.
-fn page(name: String, truth: bool, group: String, image: &GrayImage, max_tiles: usize) -> Option<PageData> {
+fn page(
+    name: String,
+    truth: bool,
+    group: String,
+    image: &GrayImage,
+    max_tiles: usize,
+) -> Option<PageData> {
     let t = Instant::now();
     let prepared = prepare(image, max_tiles).ok()?;
     let prepare_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let hog: Vec<Vec<f32>> = prepared.tiles.iter().map(|t| crate::features::hog::describe(&t.image)).collect();
+    let hog: Vec<Vec<f32>> = prepared
+        .tiles
+        .iter()
+        .map(|t| crate::features::hog::describe(&t.image))
+        .collect();
     let hog_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let texture: Vec<Vec<f32>> = prepared
@@ -40,7 +50,11 @@ fn page(name: String, truth: bool, group: String, image: &GrayImage, max_tiles: 
         .map(|t| crate::features::texture::describe(&t.image))
         .collect();
     let texture_s = t.elapsed().as_secs_f64();
-    let features = hog.into_iter().zip(texture).map(|(hog, texture)| TileFeatures { hog, texture }).collect();
+    let features = hog
+        .into_iter()
+        .zip(texture)
+        .map(|(hog, texture)| TileFeatures { hog, texture })
+        .collect();
     Some(PageData {
         name,
         truth,
@@ -99,9 +113,18 @@ pub fn rendered(
         let index = first + i as u64;
         let s = generator.page(split, index)?;
         let name = format!("{split}/{index} {}", s.family);
-        Ok(page(name, s.label == Class::Handwritten, s.group, &s.image, max_tiles))
+        Ok(page(
+            name,
+            s.label == Class::Handwritten,
+            s.group,
+            &s.image,
+            max_tiles,
+        ))
     };
-    Ok(parallel(n, threads, &work, tick)?.into_iter().flatten().collect())
+    Ok(parallel(n, threads, &work, tick)?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// The real pages, prepared; the ones with no tile are returned apart by name.
@@ -113,7 +136,13 @@ pub fn real(
 ) -> Result<(Vec<PageData>, Vec<String>), PipelineError> {
     let work = |i: usize| -> Result<Option<PageData>, PipelineError> {
         let p = &pages[i];
-        Ok(page(p.name.clone(), p.label == Class::Handwritten, p.group.clone(), &p.image, max_tiles))
+        Ok(page(
+            p.name.clone(),
+            p.label == Class::Handwritten,
+            p.group.clone(),
+            &p.image,
+            max_tiles,
+        ))
     };
     let done = parallel(pages.len(), threads, &work, tick)?;
     let skipped = pages

@@ -22,10 +22,16 @@ pub fn fit(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(Scorer, f64), PipelineError> {
     let started = Instant::now();
-    let ys: Vec<bool> = pages.iter().flat_map(|p| p.tiles.iter().map(|_| p.truth)).collect();
+    let ys: Vec<bool> = pages
+        .iter()
+        .flat_map(|p| p.tiles.iter().map(|_| p.truth))
+        .collect();
     let scorer = match kind {
         Kind::HogSvm => {
-            let xs: Vec<&Vec<f32>> = pages.iter().flat_map(|p| p.features.iter().map(|f| &f.hog)).collect();
+            let xs: Vec<&Vec<f32>> = pages
+                .iter()
+                .flat_map(|p| p.features.iter().map(|f| &f.hog))
+                .collect();
             // LaSVM's cost grows with the square of the tiles: a seeded subset
             let mut order: Vec<usize> = (0..xs.len()).collect();
             order.shuffle(&mut ChaCha8Rng::seed_from_u64(config.seed));
@@ -43,7 +49,10 @@ pub fn fit(
             Scorer::Linear(linear::fit_logistic(&xs, &ys, config.logistic_alpha)?)
         }
         Kind::Cnn => {
-            let tiles: Vec<&GrayImage> = pages.iter().flat_map(|p| p.tiles.iter().map(|t| &t.image)).collect();
+            let tiles: Vec<&GrayImage> = pages
+                .iter()
+                .flat_map(|p| p.tiles.iter().map(|t| &t.image))
+                .collect();
             let epochs = config.cnn.epochs.max(1) as f32;
             let cnn = Cnn::train(&tiles, &ys, &config.cnn, &mut |epoch, batch, batches| {
                 progress((epoch as f32 + batch as f32 / batches.max(1) as f32) / epochs)
@@ -62,7 +71,11 @@ pub fn fit(
 }
 
 /// Each page's score (mean of its clipped tile scores).
-pub fn page_scores(scorer: &Scorer, kind: Kind, pages: &[&PageData]) -> Result<Vec<f32>, PipelineError> {
+pub fn page_scores(
+    scorer: &Scorer,
+    kind: Kind,
+    pages: &[&PageData],
+) -> Result<Vec<f32>, PipelineError> {
     pages
         .iter()
         .map(|p| {
@@ -70,9 +83,17 @@ pub fn page_scores(scorer: &Scorer, kind: Kind, pages: &[&PageData]) -> Result<V
                 Scorer::Linear(l) => p
                     .features
                     .iter()
-                    .map(|f| l.score(if kind == Kind::HogSvm { &f.hog } else { &f.texture }))
+                    .map(|f| {
+                        l.score(if kind == Kind::HogSvm {
+                            &f.hog
+                        } else {
+                            &f.texture
+                        })
+                    })
                     .collect(),
-                Scorer::Cnn(c) => c.scores(&p.tiles.iter().map(|t| &t.image).collect::<Vec<_>>())?,
+                Scorer::Cnn(c) => {
+                    c.scores(&p.tiles.iter().map(|t| &t.image).collect::<Vec<_>>())?
+                }
             };
             Ok(page_score(&tiles))
         })

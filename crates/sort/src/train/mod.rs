@@ -14,6 +14,9 @@
 pub mod config;
 pub mod data;
 mod fit;
+mod report;
+
+pub use report::report;
 
 use std::time::Instant;
 
@@ -26,6 +29,7 @@ use crate::dataset::{GenerateError, Generator, TRAINING};
 use crate::fonts::{Catalogue, FontError, Split};
 use crate::models::{Calibration, Kind, Model, TrainError};
 use crate::real::RealError;
+use crate::report::SetKind;
 use crate::text::TextSource;
 
 /// Why training stopped.
@@ -59,25 +63,6 @@ pub enum Stage {
     Evaluate,
 }
 
-/// The evaluation sets, reported separately.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EvalSet {
-    CrossValidation,
-    HeldOutPages,
-    UnseenFonts,
-    RealScans,
-}
-
-impl EvalSet {
-    pub const ALL: [EvalSet; 4] = [
-        EvalSet::CrossValidation,
-        EvalSet::HeldOutPages,
-        EvalSet::UnseenFonts,
-        EvalSet::RealScans,
-    ];
-}
-
 /// One page's calibrated probability under one model.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Scored {
@@ -90,7 +75,7 @@ pub struct Scored {
 /// A model's scores on one evaluation set.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Evaluation {
-    pub set: EvalSet,
+    pub set: SetKind,
     pub kind: Kind,
     pub pages: Vec<Scored>,
 }
@@ -114,7 +99,7 @@ pub struct Outcome {
     pub evaluations: Vec<Evaluation>,
     pub costs: Vec<Cost>,
     /// Pages per set (after leaving out the ones with no writing found).
-    pub counts: Vec<(EvalSet, usize)>,
+    pub counts: Vec<(SetKind, usize)>,
     /// Real pages the preparation found no writing on.
     pub skipped: Vec<String>,
 }
@@ -140,7 +125,11 @@ fn scored<'p>(
 }
 
 /// Train and evaluate the three models with `config` on the data in `data_dir`.
-pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Progress) -> Result<Outcome, PipelineError> {
+pub fn run(
+    data_dir: &std::path::Path,
+    config: &TrainConfig,
+    progress: &mut Progress,
+) -> Result<Outcome, PipelineError> {
     let catalogue = Catalogue::load(data_dir)?;
     let text = TextSource::builtin();
     let generator = Generator {
@@ -149,38 +138,71 @@ pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Prog
         width: config.width,
     };
     let real_pages = crate::real::load(data_dir)?;
-    let (n, h, t) = (config.pages_per_fold, config.heldout_per_fold, config.test_pages);
+    let (n, h, t) = (
+        config.pages_per_fold,
+        config.heldout_per_fold,
+        config.test_pages,
+    );
     let total_pages = (3 * (n + h) + t) as f32 + real_pages.len() as f32;
     let mut made = 0f32;
     // rendering takes the first 40% of the bar
-    let mut tick_pages = |done: usize, made: f32| progress(Stage::Pages, 0.4 * (made + done as f32) / total_pages);
+    let mut tick_pages =
+        |done: usize, made: f32| progress(Stage::Pages, 0.4 * (made + done as f32) / total_pages);
 
     let mut folds = Vec::new();
     let mut heldout = Vec::new();
     for split in TRAINING {
-        folds.push(data::rendered(&generator, split, 0..n, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?);
+        folds.push(data::rendered(
+            &generator,
+            split,
+            0..n,
+            config.max_tiles,
+            config.threads,
+            &mut |d| tick_pages(d, made),
+        )?);
         made += n as f32;
-        heldout.extend(data::rendered(&generator, split, n..n + h, config.max_tiles, config.threads, &mut |d| {
-            tick_pages(d, made)
-        })?);
+        heldout.extend(data::rendered(
+            &generator,
+            split,
+            n..n + h,
+            config.max_tiles,
+            config.threads,
+            &mut |d| tick_pages(d, made),
+        )?);
         made += h as f32;
     }
-    let unseen = data::rendered(&generator, Split::Test, 0..t, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?;
+    let unseen = data::rendered(
+        &generator,
+        Split::Test,
+        0..t,
+        config.max_tiles,
+        config.threads,
+        &mut |d| tick_pages(d, made),
+    )?;
     made += t as f32;
-    let (real, skipped) = data::real(&real_pages, config.max_tiles, config.threads, &mut |d| tick_pages(d, made))?;
+    let (real, skipped) = data::real(&real_pages, config.max_tiles, config.threads, &mut |d| {
+        tick_pages(d, made)
+    })?;
 
     // cross-validation: 40–75% of the bar
     let mut oof: Vec<Vec<f32>> = vec![Vec::new(); Kind::ALL.len()];
     let mut oof_pages: Vec<&PageData> = Vec::new();
     for k in 0..folds.len() {
-        let train: Vec<&PageData> = folds.iter().enumerate().filter(|(i, _)| *i != k).flat_map(|(_, f)| f).collect();
+        let train: Vec<&PageData> = folds
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .flat_map(|(_, f)| f)
+            .collect();
         for (m, kind) in Kind::ALL.into_iter().enumerate() {
             let at = 0.4 + 0.35 * (k * 3 + m) as f32 / 9.0;
             let stage = Stage::Fold { fold: k, kind };
             if !progress(stage, at) {
                 return Err(PipelineError::Cancelled);
             }
-            let (scorer, _) = fit::fit(kind, &train, config, &mut |f| progress(stage, at + 0.35 / 9.0 * f))?;
+            let (scorer, _) = fit::fit(kind, &train, config, &mut |f| {
+                progress(stage, at + 0.35 / 9.0 * f)
+            })?;
             let held: Vec<&PageData> = folds[k].iter().collect();
             oof[m].extend(fit::page_scores(&scorer, kind, &held)?);
         }
@@ -196,13 +218,15 @@ pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Prog
     for (m, kind) in Kind::ALL.into_iter().enumerate() {
         let calibration = Calibration::fit(&oof[m], &truths)?;
         evaluations.push(Evaluation {
-            set: EvalSet::CrossValidation,
+            set: SetKind::CrossValidation,
             kind,
             pages: scored(oof_pages.iter().copied(), &oof[m], &calibration),
         });
         let at = 0.75 + 0.22 * m as f32 / 3.0;
         let stage = Stage::Final { kind };
-        let (scorer, secs) = fit::fit(kind, &all, config, &mut |f| progress(stage, at + 0.22 / 3.0 * f))?;
+        let (scorer, secs) = fit::fit(kind, &all, config, &mut |f| {
+            progress(stage, at + 0.22 / 3.0 * f)
+        })?;
         train_seconds.push(secs);
         models.push(Model {
             kind,
@@ -215,10 +239,10 @@ pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Prog
     if !progress(Stage::Evaluate, 0.97) {
         return Err(PipelineError::Cancelled);
     }
-    let sets: [(EvalSet, &Vec<PageData>); 3] = [
-        (EvalSet::HeldOutPages, &heldout),
-        (EvalSet::UnseenFonts, &unseen),
-        (EvalSet::RealScans, &real),
+    let sets: [(SetKind, &Vec<PageData>); 3] = [
+        (SetKind::HeldOutPages, &heldout),
+        (SetKind::UnseenFonts, &unseen),
+        (SetKind::RealScans, &real),
     ];
     let mut costs = Vec::new();
     for (m, model) in models.iter().enumerate() {
@@ -232,7 +256,7 @@ pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Prog
                 kind: model.kind,
                 pages: scored(pages.iter(), &scores, &model.calibration),
             });
-            if set == EvalSet::UnseenFonts {
+            if set == SetKind::UnseenFonts {
                 let features: f64 = pages
                     .iter()
                     .map(|p| {
@@ -254,10 +278,10 @@ pub fn run(data_dir: &std::path::Path, config: &TrainConfig, progress: &mut Prog
         }
     }
     let counts = vec![
-        (EvalSet::CrossValidation, oof_pages.len()),
-        (EvalSet::HeldOutPages, heldout.len()),
-        (EvalSet::UnseenFonts, unseen.len()),
-        (EvalSet::RealScans, real.len()),
+        (SetKind::CrossValidation, oof_pages.len()),
+        (SetKind::HeldOutPages, heldout.len()),
+        (SetKind::UnseenFonts, unseen.len()),
+        (SetKind::RealScans, real.len()),
     ];
     progress(Stage::Evaluate, 1.0);
     Ok(Outcome {
