@@ -11,6 +11,7 @@
 
 pub mod bundle;
 pub mod dataset;
+pub mod decode;
 pub mod degrade;
 pub mod eval;
 pub mod features;
