@@ -9,7 +9,7 @@ use imageproc::geometric_transformations::{rotate_about_center, Border, Interpol
 use rand::RngExt;
 
 use crate::ink::InkMap;
-use crate::render::Layout;
+use crate::page::Layout;
 
 /// The paper's printed lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,18 +30,17 @@ pub enum Ruling {
 pub struct DegradeError(#[from] image::ImageError);
 
 /// Puts `ink` on paper ruled as `ruling` (aligned with `layout`'s baselines) and scans it.
-/// `dark_ink` is the ink's grey level range (pens vary more than toner).
+/// `ink_grey` is the grey level of full ink.
 pub fn scan<R: rand::Rng>(
     ink: &InkMap,
     layout: &Layout,
     ruling: Ruling,
-    dark_ink: std::ops::Range<f32>,
+    ink_grey: f32,
     rng: &mut R,
 ) -> Result<GrayImage, DegradeError> {
     let (w, h) = (ink.width, ink.height);
     let mut page = paper(w, h, rng);
     rule(&mut page, w, h, layout, ruling, rng);
-    let ink_grey = rng.random_range(dark_ink);
     for (p, &a) in page.iter_mut().zip(&ink.data) {
         *p = *p * (1.0 - a) + ink_grey * a;
     }
@@ -267,15 +266,7 @@ mod tests {
                 ink.add(x, y, 1.0);
             }
             let l = layout(300, 420);
-            let scan_with = |s| {
-                scan(
-                    &ink,
-                    &l,
-                    ruling,
-                    10.0..60.0,
-                    &mut ChaCha8Rng::seed_from_u64(s),
-                )
-            };
+            let scan_with = |s| scan(&ink, &l, ruling, 35.0, &mut ChaCha8Rng::seed_from_u64(s));
             let a = scan_with(seed as u64).unwrap();
             assert_eq!(a.dimensions(), (300, 420));
             assert_eq!(a, scan_with(seed as u64).unwrap());

@@ -1,10 +1,46 @@
 //! Ink before paper: the [`InkMap`] of a page, and words drawn into it glyph by glyph with
 //! ab_glyph (kerning, sub-pixel positions), straight or rotated and slanted about the start of
-//! their baseline (handwriting), each glyph with its own amount of ink.
+//! their baseline (handwriting), each glyph with its own amount of ink: [`Pen`] varies it the
+//! way a hand, a typewriter or a printer does, around the same mean.
 
-use ab_glyph::{point, Font, Glyph, OutlinedGlyph, PxScale, ScaleFont};
+use std::sync::PoisonError;
+
+use ab_glyph::{point, Font, Glyph, GlyphId, OutlinedGlyph, PxScale, ScaleFont};
+use rand::RngExt;
 
 use crate::fonts::Face;
+
+/// Each glyph's ink, on average, relative to the page's ink strength, in every class: a pen's
+/// varies from word to word and stroke to stroke (0.8–1 times 0.9–1), a typewriter's from key
+/// to key (0.71–1), a printer's not at all.
+pub const MEAN_INK: f32 = 0.855;
+
+/// How the ink varies over a page, around [`MEAN_INK`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pen {
+    Hand,
+    Typewriter,
+    Printer,
+}
+
+impl Pen {
+    /// The ink of a word.
+    pub(crate) fn word<R: rand::Rng>(self, rng: &mut R) -> f32 {
+        match self {
+            Pen::Hand => rng.random_range(0.8..1.0),
+            Pen::Typewriter | Pen::Printer => 1.0,
+        }
+    }
+
+    /// The ink of a glyph of a word whose ink is `word`.
+    pub(crate) fn glyph<R: rand::Rng>(self, word: f32, rng: &mut R) -> f32 {
+        match self {
+            Pen::Hand => word * rng.random_range(0.9..1.0),
+            Pen::Typewriter => rng.random_range(0.71..1.0),
+            Pen::Printer => MEAN_INK,
+        }
+    }
+}
 
 /// How much ink each pixel holds, 0 (none) to 1 (full), row by row.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,21 +88,71 @@ pub fn word_width(face: &Face, scale: f32, word: &str) -> f32 {
 }
 
 /// The glyphs of `word` positioned from (0, 0) on the baseline, and the word's advance width.
+/// Digits are drawn at the face's digit scale ([`crate::glyphs`]).
 fn glyphs(face: &Face, scale: f32, word: &str) -> (Vec<Glyph>, f32) {
     let sf = face.font.as_scaled(PxScale::from(scale));
     let mut x = 0.0;
     let mut prev = None;
     let mut out = Vec::with_capacity(word.len());
     for c in word.chars() {
-        let id = face.font.glyph_id(c);
+        let id = face.glyph_id(c);
         if let Some(p) = prev {
             x += sf.kern(p, id);
         }
-        out.push(id.with_scale_and_position(scale, point(x, 0.0)));
-        x += sf.h_advance(id);
+        let k = if c.is_ascii_digit() {
+            face.metrics.digit_scale
+        } else {
+            1.0
+        };
+        out.push(id.with_scale_and_position(scale * k, point(x, 0.0)));
+        x += sf.h_advance(id) * k;
         prev = Some(id);
     }
     (out, x)
+}
+
+impl Face {
+    /// The glyph of `c` (as [`Font::glyph_id`]), each looked up in the font's tables once.
+    pub fn glyph_id(&self, c: char) -> GlyphId {
+        let cached = self
+            .ids
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&c)
+            .copied();
+        cached.unwrap_or_else(|| {
+            let id = self.font.glyph_id(c);
+            self.ids
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(c, id);
+            id
+        })
+    }
+
+    /// `glyph` outlined (as [`Font::outline_glyph`]), each outline read from the font once: a
+    /// page draws the same few dozen glyphs thousands of times.
+    pub fn outline_glyph(&self, glyph: Glyph) -> Option<OutlinedGlyph> {
+        let cached = self
+            .outlines
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&glyph.id)
+            .cloned();
+        let outline = match cached {
+            Some(o) => o,
+            None => {
+                let o = self.font.outline(glyph.id);
+                self.outlines
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(glyph.id, o.clone());
+                o
+            }
+        }?;
+        let scale_factor = self.font.as_scaled(glyph.scale).scale_factor();
+        Some(OutlinedGlyph::new(glyph, outline, scale_factor))
+    }
 }
 
 /// Draws `word` with its baseline starting at `origin`, rotated by `angle` (radians) and
@@ -82,22 +168,23 @@ pub(crate) fn draw_word(
     shear: f32,
     glyph_ink: &mut dyn FnMut() -> f32,
 ) {
+    let straight = angle == 0.0 && shear == 0.0;
+    // Straight: each glyph right onto the page, at its sub-pixel position.
+    let offset = if straight { origin } else { (0.0, 0.0) };
     let outlined: Vec<(OutlinedGlyph, f32)> = glyphs(face, scale, word)
         .0
         .into_iter()
-        .filter_map(|g| face.font.outline_glyph(g))
+        .filter_map(|mut g| {
+            g.position = point(g.position.x + offset.0, g.position.y + offset.1);
+            face.outline_glyph(g)
+        })
         .map(|o| (o, glyph_ink()))
         .collect();
-    if angle == 0.0 && shear == 0.0 {
-        // Straight: draw each glyph right onto the page, at sub-pixel position.
-        for (o, k) in &outlined {
-            let mut g = o.glyph().clone();
-            g.position = point(g.position.x + origin.0, g.position.y + origin.1);
-            if let Some(g) = face.font.outline_glyph(g) {
-                let b = g.px_bounds();
-                let (gx, gy) = (b.min.x as i32, b.min.y as i32);
-                g.draw(|x, y, v| ink.add(gx + x as i32, gy + y as i32, v * k));
-            }
+    if straight {
+        for (g, k) in &outlined {
+            let b = g.px_bounds();
+            let (gx, gy) = (b.min.x as i32, b.min.y as i32);
+            g.draw(|x, y, v| ink.add(gx + x as i32, gy + y as i32, (v * k).min(1.0)));
         }
         return;
     }
@@ -165,6 +252,29 @@ pub(crate) fn draw_word(
             if v > 0.0 {
                 ink.add(px, py, v);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    #[test]
+    fn ink_has_the_same_mean_in_every_class() {
+        let mut rng = ChaCha8Rng::seed_from_u64(2);
+        for pen in [Pen::Hand, Pen::Typewriter, Pen::Printer] {
+            let n = 20_000;
+            let sum: f32 = (0..n)
+                .map(|_| {
+                    let w = pen.word(&mut rng);
+                    pen.glyph(w, &mut rng)
+                })
+                .sum();
+            let mean = sum / n as f32;
+            assert!((mean - MEAN_INK).abs() < 0.005, "{pen:?}: {mean}");
         }
     }
 }

@@ -52,6 +52,12 @@ pub enum Block {
     RightLine(String),
 }
 
+/// The characters of text [`TextSource::page`] gives at least (bytes, a little more than
+/// characters with accents): the smallest text (1.6 mm x-height, 2.4 x-heights apart) in the
+/// narrowest face on the widest text area holds about 7,700 (a test checks that no page runs
+/// dry).
+pub const PAGE_CHARS: usize = 12_000;
+
 /// The sentences pages are made of, per language.
 #[derive(Clone, Debug)]
 pub struct TextSource {
@@ -132,7 +138,8 @@ impl TextSource {
     }
 
     /// The blocks of one page: perhaps a place and date, then paragraphs with number lines
-    /// between them; more than a page holds (the renderer stops when the page is full).
+    /// between them, at least [`PAGE_CHARS`] characters of them: more than the fullest page
+    /// holds, so that no page runs out of text before its target (the renderer stops there).
     pub fn page<R: rand::Rng>(
         &self,
         lang: Lang,
@@ -151,10 +158,12 @@ impl TextSource {
         let all = self.sentences(lang);
         let mut order: Vec<usize> = (0..all.len()).filter(|&i| covers(&all[i])).collect();
         let mut next = order.len();
-        while blocks.len() < 40 && !order.is_empty() {
+        let mut chars = 0;
+        while chars < PAGE_CHARS && !order.is_empty() {
             if rng.random_bool(0.3) {
                 for _ in 0..rng.random_range(1..=4) {
                     if let Some(l) = covered(rng, covers, |r| number_line(lang, r)) {
+                        chars += l.len();
                         blocks.push(Block::Line(l));
                     }
                 }
@@ -168,7 +177,9 @@ impl TextSource {
                 para.push(all[order[next]].as_str());
                 next += 1;
             }
-            blocks.push(Block::Paragraph(para.join(" ")));
+            let para = para.join(" ");
+            chars += para.len();
+            blocks.push(Block::Paragraph(para));
         }
         blocks
     }
@@ -233,6 +244,60 @@ mod tests {
         let lines = src.page(Lang::Fr, &mut rng, &|t| kristi.covers(t));
         assert!(lines.iter().any(|b| matches!(b, Block::Line(_))));
         assert!(!format!("{lines:?}").contains('€'));
+    }
+
+    #[test]
+    fn no_page_runs_out_of_text() {
+        // The smallest text (1.6 mm x-height, 2.4 x-heights apart) on the widest text area, in
+        // the ten narrowest faces (per x-height) of the catalogue, the densest pages there are.
+        let Some(cat) = crate::fonts::test_catalogue() else {
+            return;
+        };
+        let src = TextSource::builtin();
+        let mm = 400.0 / 210.0;
+        let l = crate::page::Layout {
+            width: 400,
+            height: 566,
+            left: 15.0 * mm,
+            right: 12.0 * mm,
+            top: 15.0 * mm,
+            bottom: 15.0 * mm,
+            first_baseline: 15.0 * mm + 3.1 * mm,
+            pitch: 3.84 * mm,
+            x_height: 1.6 * mm,
+        };
+        let mut faces: Vec<(f32, &crate::fonts::Family, &crate::fonts::Face)> = (cat.families)
+            .iter()
+            .flat_map(|f| f.faces.iter().map(move |face| (f, face)))
+            .map(|(f, face)| {
+                let scale = face.metrics.scale_for_x_height(10.0);
+                let w = crate::ink::word_width(face, scale, src.sentences(Lang::En)[0].as_str());
+                (w, f, face)
+            })
+            .collect();
+        faces.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut most = 0;
+        for &(_, family, face) in &faces[..10] {
+            let covers = |t: &str| face.covers(t);
+            for lang in src.languages(&covers) {
+                let mut rng = ChaCha8Rng::seed_from_u64(1);
+                let blocks = src.page(lang, &mut rng, &covers);
+                let out = crate::render::render(
+                    face,
+                    family.class,
+                    &blocks,
+                    &l,
+                    usize::MAX,
+                    1.0,
+                    &mut rng,
+                );
+                let end = out.end;
+                assert_eq!(end, crate::render::End::Bottom, "{}", face.file);
+                most = most.max(out.rows.iter().map(|r| r.len() + 1).sum::<usize>());
+            }
+        }
+        // and with room to spare
+        assert!(most < PAGE_CHARS * 3 / 4, "{most} characters on a page");
     }
 
     #[test]
