@@ -8,6 +8,10 @@
 //! | `cnn.safetensors` | the network's weights |
 //!
 //! and what a caller does with it: [`Bundle::classify`] a page image.
+//!
+//! The models a fresh set-up starts with are compiled in ([`Bundle::builtin`]): the bundle in
+//! `crates/sort/model/`, trained by `precis classifier train --preset standard` (README, "Sort")
+//! and checked by a test that trains again and compares.
 
 use std::path::Path;
 
@@ -38,6 +42,20 @@ pub enum BundleError {
     Model(#[from] TrainError),
 }
 
+/// The shipped bundle's files.
+const BUILTIN: [(&str, &[u8]); 4] = [
+    (MANIFEST, include_bytes!("../model/manifest.json")),
+    ("hog-svm.json", include_bytes!("../model/hog-svm.json")),
+    (
+        "texture-logistic.json",
+        include_bytes!("../model/texture-logistic.json"),
+    ),
+    (
+        "cnn.safetensors",
+        include_bytes!("../model/cnn.safetensors"),
+    ),
+];
+
 #[derive(Serialize, Deserialize)]
 struct Entry {
     kind: Kind,
@@ -64,6 +82,7 @@ pub struct Bundle {
 }
 
 /// A page's tiles and every model's verdict on it.
+#[derive(Debug)]
 pub struct Classified {
     /// Each tile's square on the image (x, y, side), in the image's pixels.
     pub tiles: Vec<(u32, u32, u32)>,
@@ -168,6 +187,16 @@ impl Bundle {
         })
     }
 
+    /// The models shipped in the binary (`crates/sort/model/`).
+    pub fn builtin() -> Result<Bundle, BundleError> {
+        Bundle::load_with(&|name| {
+            BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, bytes)| bytes.to_vec())
+        })
+    }
+
     /// Read the bundle in `dir`.
     pub fn load(dir: &Path) -> Result<Bundle, BundleError> {
         Bundle::load_with(&|name| std::fs::read(dir.join(name)).ok())
@@ -210,5 +239,81 @@ mod erased {
         fn bytes(&self) -> Result<Vec<u8>, String> {
             serde_json::to_vec(self).map_err(|e| e.to_string())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+    use imageproc::drawing::draw_filled_rect_mut;
+    use imageproc::rect::Rect;
+
+    #[test]
+    fn the_builtin_bundle_loads_saves_and_classifies() {
+        let bundle = Bundle::builtin().unwrap();
+        assert_eq!(bundle.models.len(), 3);
+        for kind in Kind::ALL {
+            assert!(bundle.model(kind).is_some(), "{kind}");
+        }
+        assert!(bundle.report.set(SetKind::UnseenFonts).is_some());
+        // a round trip through files keeps every model's verdict
+        let dir = std::env::temp_dir().join(format!("precis-bundle-{}", std::process::id()));
+        bundle.save(&dir).unwrap();
+        let again = Bundle::load(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut page = GrayImage::from_pixel(600, 800, Luma([240]));
+        for row in 0..20 {
+            for col in 0..30 {
+                let (x, y) = (30 + col * 18, 40 + row * 34);
+                draw_filled_rect_mut(&mut page, Rect::at(x, y).of_size(9, 14), Luma([30]));
+            }
+        }
+        let (a, b) = (
+            bundle.classify(&page).unwrap(),
+            again.classify(&page).unwrap(),
+        );
+        assert!(!a.tiles.is_empty());
+        assert_eq!(a.verdicts, b.verdicts);
+        for (_, v) in &a.verdicts {
+            assert!((0.0..=1.0).contains(&v.probability));
+            assert_eq!(v.tiles.len(), a.tiles.len());
+        }
+        assert!(matches!(
+            bundle.classify(&GrayImage::from_pixel(600, 800, Luma([240]))),
+            Err(ClassifyError::Prepare(PrepareError::Blank))
+        ));
+    }
+
+    #[test]
+    fn a_bundle_of_another_format_or_missing_a_file_is_refused() {
+        let bundle = Bundle::builtin().unwrap();
+        let files = bundle.files().unwrap();
+        let get = |skip: &str, format: Option<u32>| {
+            let files = files.clone();
+            let skip = skip.to_string();
+            move |name: &str| {
+                if name == skip {
+                    return None;
+                }
+                let bytes = files.iter().find(|(n, _)| n == name)?.1.clone();
+                match (name, format) {
+                    (MANIFEST, Some(f)) => {
+                        let mut v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+                        v["format"] = f.into();
+                        serde_json::to_vec(&v).ok()
+                    }
+                    _ => Some(bytes),
+                }
+            }
+        };
+        assert!(matches!(
+            Bundle::load_with(&get("cnn.safetensors", None)),
+            Err(BundleError::Read(..))
+        ));
+        assert!(matches!(
+            Bundle::load_with(&get("", Some(99))),
+            Err(BundleError::Format(99))
+        ));
     }
 }

@@ -68,7 +68,10 @@ fn shrink(grey: GrayImage) -> GrayImage {
         return grey;
     }
     let f = WORKING_SIDE as f32 / long as f32;
-    let (nw, nh) = (((w as f32 * f) as u32).max(1), ((h as f32 * f) as u32).max(1));
+    let (nw, nh) = (
+        ((w as f32 * f) as u32).max(1),
+        ((h as f32 * f) as u32).max(1),
+    );
     if f < 0.5 {
         imageops::thumbnail(&grey, nw, nh)
     } else {
@@ -88,7 +91,12 @@ fn limits() -> Limits {
 fn image_error(e: image::ImageError, dims: Option<(u32, u32)>) -> DecodeError {
     use image::error::{ImageError as E, LimitErrorKind};
     match e {
-        E::Limits(l) if matches!(l.kind(), LimitErrorKind::DimensionError | LimitErrorKind::InsufficientMemory) => {
+        E::Limits(l)
+            if matches!(
+                l.kind(),
+                LimitErrorKind::DimensionError | LimitErrorKind::InsufficientMemory
+            ) =>
+        {
             let (width, height) = dims.unwrap_or((0, 0));
             DecodeError::TooLarge { width, height }
         }
@@ -103,7 +111,11 @@ pub fn image_page(bytes: &[u8]) -> Result<(Format, GrayImage), DecodeError> {
         Ok(ImageFormat::Png) => Format::Png,
         Ok(ImageFormat::Jpeg) => Format::Jpeg,
         Ok(ImageFormat::Tiff) => Format::Tiff,
-        Ok(other) => return Err(DecodeError::Unsupported(format!("{other:?}").to_uppercase())),
+        Ok(other) => {
+            return Err(DecodeError::Unsupported(
+                format!("{other:?}").to_uppercase(),
+            ))
+        }
         Err(_) => return Err(DecodeError::NotAnImage),
     };
     let mut reader = ImageReader::new(Cursor::new(bytes))
@@ -117,7 +129,9 @@ pub fn image_page(bytes: &[u8]) -> Result<(Format, GrayImage), DecodeError> {
             .ok()
             .and_then(|r| r.into_dimensions().ok())
     };
-    let mut decoder = reader.into_decoder().map_err(|e| image_error(e, header()))?;
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| image_error(e, header()))?;
     let dims = decoder.dimensions();
     if dims.0 > MAX_SIDE || dims.1 > MAX_SIDE || dims.0 as u64 * dims.1 as u64 > MAX_PIXELS {
         return Err(DecodeError::TooLarge {
@@ -125,7 +139,9 @@ pub fn image_page(bytes: &[u8]) -> Result<(Format, GrayImage), DecodeError> {
             height: dims.1,
         });
     }
-    let orientation = decoder.orientation().map_err(|e| image_error(e, Some(dims)))?;
+    let orientation = decoder
+        .orientation()
+        .map_err(|e| image_error(e, Some(dims)))?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| image_error(e, Some(dims)))?;
     image.apply_orientation(orientation);
     Ok((format, working_copy(&image)))

@@ -4,7 +4,9 @@ use image::{ImageEncoder, Luma};
 use lopdf::{dictionary, Object, Stream};
 
 fn page(w: u32, h: u32) -> GrayImage {
-    GrayImage::from_fn(w, h, |x, y| Luma([if (x / 4 + y / 6) % 3 == 0 { 20 } else { 235 }]))
+    GrayImage::from_fn(w, h, |x, y| {
+        Luma([if (x / 4 + y / 6) % 3 == 0 { 20 } else { 235 }])
+    })
 }
 
 fn png(img: &GrayImage) -> Vec<u8> {
@@ -24,15 +26,23 @@ fn jpeg_rotated(img: &GrayImage) -> Vec<u8> {
     let mut out = Vec::new();
     let mut enc = JpegEncoder::new_with_quality(&mut out, 90);
     enc.set_exif_metadata(exif).unwrap();
-    enc.write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::L8)
-        .unwrap();
+    enc.write_image(
+        img.as_raw(),
+        img.width(),
+        img.height(),
+        image::ExtendedColorType::L8,
+    )
+    .unwrap();
     out
 }
 
 #[test]
 fn empty_text_and_other_formats_are_named() {
     assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
-    assert_eq!(decode(b"Dear Sir, this is a letter").unwrap_err(), DecodeError::NotAnImage);
+    assert_eq!(
+        decode(b"Dear Sir, this is a letter").unwrap_err(),
+        DecodeError::NotAnImage
+    );
     let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
     assert!(matches!(decode(gif).unwrap_err(), DecodeError::Unsupported(f) if f == "GIF"));
 }
@@ -43,7 +53,10 @@ fn png_is_read_grey_and_a_cut_one_is_corrupt() {
     let d = decode(&bytes).unwrap();
     assert_eq!((d.format, d.pages.len()), (Format::Png, 1));
     assert_eq!(d.pages[0].dimensions(), (300, 200));
-    assert!(matches!(decode(&bytes[..bytes.len() / 2]).unwrap_err(), DecodeError::Corrupt(_)));
+    assert!(matches!(
+        decode(&bytes[..bytes.len() / 2]).unwrap_err(),
+        DecodeError::Corrupt(_)
+    ));
 }
 
 #[test]
@@ -137,13 +150,22 @@ fn a_scanned_pdf_gives_its_page_images() {
     flate.compress().unwrap();
     let rgb: Vec<u8> = grey.as_raw().iter().flat_map(|&v| [v, v, v]).collect();
     let bytes = pdf(vec![
-        Some(image_stream(200, 100, Some("DCTDecode"), "DeviceGray", jpeg)),
+        Some(image_stream(
+            200,
+            100,
+            Some("DCTDecode"),
+            "DeviceGray",
+            jpeg,
+        )),
         None,
         Some(flate),
         Some(image_stream(200, 100, None, "DeviceRGB", rgb)),
     ]);
     let d = decode(&bytes).unwrap();
-    assert_eq!((d.format, d.pages.len(), d.skipped_pages), (Format::Pdf, 3, 1));
+    assert_eq!(
+        (d.format, d.pages.len(), d.skipped_pages),
+        (Format::Pdf, 3, 1)
+    );
     for p in &d.pages {
         assert_eq!(p.dimensions(), (200, 100));
     }
@@ -152,7 +174,10 @@ fn a_scanned_pdf_gives_its_page_images() {
 
 #[test]
 fn a_pdf_without_images_or_broken_says_so() {
-    assert_eq!(decode(&pdf(vec![None, None])).unwrap_err(), DecodeError::PdfNoImage);
+    assert_eq!(
+        decode(&pdf(vec![None, None])).unwrap_err(),
+        DecodeError::PdfNoImage
+    );
     assert!(matches!(
         decode(b"%PDF-1.4\n garbage").unwrap_err(),
         DecodeError::PdfCorrupt(_)

@@ -13,9 +13,11 @@
 
 pub mod config;
 pub mod data;
+mod evaluate;
 mod fit;
 mod report;
 
+pub use evaluate::{at_least_as_good, evaluate};
 pub use report::report;
 
 use std::time::Instant;
@@ -47,6 +49,10 @@ pub enum PipelineError {
     Cancelled,
     #[error("a worker thread stopped")]
     Worker,
+    #[error("the model's report holds no such evaluation")]
+    NotInReport,
+    #[error(transparent)]
+    Eval(#[from] crate::eval::EvalError),
 }
 
 /// Where the run is, for a progress bar.
