@@ -22,6 +22,8 @@ pub struct TrainConfig {
     /// Tiles the SVM trains on at most (a random, seeded subset: LaSVM grows with the square).
     pub svm_tiles: usize,
     pub svm_c: f64,
+    /// Tiles the CNN trains on at most per fit (a random, seeded subset: its time grows with them).
+    pub cnn_tiles: usize,
     pub logistic_alpha: f64,
     pub cnn: CnnConfig,
     /// Bootstrap resamples for the confidence intervals.
@@ -41,6 +43,7 @@ impl TrainConfig {
             test_pages: 48,
             max_tiles: 12,
             svm_tiles: 1200,
+            cnn_tiles: 2400,
             cnn: CnnConfig {
                 epochs: 2,
                 ..CnnConfig::default()
@@ -61,6 +64,7 @@ impl TrainConfig {
             max_tiles: 24,
             svm_tiles: 4000,
             svm_c: 0.05,
+            cnn_tiles: 6000,
             logistic_alpha: 1.0,
             cnn: CnnConfig::default(),
             resamples: 2000,

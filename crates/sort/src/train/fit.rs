@@ -12,6 +12,17 @@ use super::{PipelineError, TrainConfig};
 use crate::models::cnn::Cnn;
 use crate::models::{linear, page_score, Kind, Scorer, TrainError};
 
+/// At most `cap` of the indices `0..n`, drawn with `seed`, in order.
+fn subset(n: usize, cap: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if n > cap {
+        order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
+        order.truncate(cap);
+        order.sort_unstable();
+    }
+    order
+}
+
 /// Train `kind` on every tile of `pages` (each tile labelled with its page's class); `progress`
 /// gets the share done (0–1) and cancels by returning false. Returns the scorer and the seconds
 /// it took.
@@ -33,10 +44,7 @@ pub fn fit(
                 .flat_map(|p| p.features.iter().map(|f| &f.hog))
                 .collect();
             // LaSVM's cost grows with the square of the tiles: a seeded subset
-            let mut order: Vec<usize> = (0..xs.len()).collect();
-            order.shuffle(&mut ChaCha8Rng::seed_from_u64(config.seed));
-            order.truncate(config.svm_tiles);
-            order.sort_unstable();
+            let order = subset(xs.len(), config.svm_tiles, config.seed);
             let sub_x: Vec<Vec<f32>> = order.iter().map(|&i| xs[i].clone()).collect();
             let sub_y: Vec<bool> = order.iter().map(|&i| ys[i]).collect();
             Scorer::Linear(linear::fit_svm(&sub_x, &sub_y, config.svm_c, config.seed)?)
