@@ -26,7 +26,7 @@ case "${1:-}" in
   env)
     # Profiles of every instrumented process go to target/llvm-cov-target; stale ones are cleared.
     cargo llvm-cov clean --workspace >&2
-    cargo llvm-cov show-env --export-prefix
+    cargo llvm-cov show-env --sh
     ;;
   report)
     mkdir -p target/llvm-cov

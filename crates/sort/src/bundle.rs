@@ -27,8 +27,6 @@ use crate::train::{Outcome, TrainConfig};
 /// The manifest's format; a bundle of another format is refused.
 pub const FORMAT: u32 = 1;
 pub const MANIFEST: &str = "manifest.json";
-/// Tiles a page is judged on.
-pub const MAX_TILES: usize = 24;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -208,7 +206,8 @@ impl Bundle {
 
     /// Every model's verdict on a page image.
     pub fn classify(&self, image: &GrayImage) -> Result<Classified, ClassifyError> {
-        let prepared = prepare(image, MAX_TILES)?;
+        // as many tiles as the models were trained and calibrated with
+        let prepared = prepare(image, self.config.max_tiles)?;
         let features: Vec<TileFeatures> = prepared.tiles.iter().map(TileFeatures::of).collect();
         let mut verdicts = Vec::new();
         for m in &self.models {

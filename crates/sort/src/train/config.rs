@@ -38,12 +38,12 @@ impl TrainConfig {
     pub fn quick() -> TrainConfig {
         TrainConfig {
             name: "quick".into(),
-            pages_per_fold: 36,
-            heldout_per_fold: 12,
-            test_pages: 48,
-            max_tiles: 12,
-            svm_tiles: 1200,
-            cnn_tiles: 2400,
+            pages_per_fold: 24,
+            heldout_per_fold: 8,
+            test_pages: 32,
+            // the SVM needs more tiles than HOG has numbers (576): 2 folds × 24 pages × 16 tiles
+            svm_tiles: 700,
+            cnn_tiles: 800,
             cnn: CnnConfig {
                 epochs: 2,
                 ..CnnConfig::default()
@@ -57,16 +57,19 @@ impl TrainConfig {
     pub fn standard() -> TrainConfig {
         TrainConfig {
             name: "standard".into(),
-            pages_per_fold: 200,
+            pages_per_fold: 80,
             heldout_per_fold: 40,
-            test_pages: 240,
+            test_pages: 300,
             width: 1024,
-            max_tiles: 24,
-            svm_tiles: 4000,
+            max_tiles: 16,
+            svm_tiles: 1000,
             svm_c: 0.05,
-            cnn_tiles: 6000,
+            cnn_tiles: 2500,
             logistic_alpha: 1.0,
-            cnn: CnnConfig::default(),
+            cnn: CnnConfig {
+                epochs: 4,
+                ..CnnConfig::default()
+            },
             resamples: 2000,
             seed: 2025,
             threads: std::thread::available_parallelism()

@@ -16,6 +16,7 @@ pub mod data;
 mod evaluate;
 mod fit;
 mod report;
+mod schedule;
 
 pub use evaluate::{at_least_as_good, evaluate};
 pub use report::report;
@@ -190,34 +191,58 @@ pub fn run(
         tick_pages(d, made)
     })?;
 
-    // cross-validation: 40–75% of the bar
+    // the twelve fits (3 folds + the final fit, × 3 models) are independent: run them on the
+    // worker threads, longest first; 40–97% of the bar
+    let all: Vec<&PageData> = folds.iter().flatten().collect();
+    let mut jobs: Vec<(Option<usize>, Kind)> = Vec::new();
+    for kind in [Kind::Cnn, Kind::HogSvm, Kind::TextureLogistic] {
+        jobs.push((None, kind));
+        jobs.extend((0..folds.len()).map(|k| (Some(k), kind)));
+    }
+    let fits = schedule::run(
+        &jobs,
+        config.threads,
+        progress,
+        0.4,
+        0.97,
+        |(fold, kind), live| {
+            let train: Vec<&PageData> = match fold {
+                Some(k) => folds
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i != k)
+                    .flat_map(|(_, f)| f)
+                    .collect(),
+                None => all.clone(),
+            };
+            fit::fit(*kind, &train, config, &mut |_| live())
+        },
+    )?;
+
+    // out-of-fold scores, in fold order
     let mut oof: Vec<Vec<f32>> = vec![Vec::new(); Kind::ALL.len()];
-    let mut oof_pages: Vec<&PageData> = Vec::new();
-    for k in 0..folds.len() {
-        let train: Vec<&PageData> = folds
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != k)
-            .flat_map(|(_, f)| f)
-            .collect();
-        for (m, kind) in Kind::ALL.into_iter().enumerate() {
-            let at = 0.4 + 0.35 * (k * 3 + m) as f32 / 9.0;
-            let stage = Stage::Fold { fold: k, kind };
-            if !progress(stage, at) {
-                return Err(PipelineError::Cancelled);
-            }
-            let (scorer, _) = fit::fit(kind, &train, config, &mut |f| {
-                progress(stage, at + 0.35 / 9.0 * f)
-            })?;
-            let held: Vec<&PageData> = folds[k].iter().collect();
-            oof[m].extend(fit::page_scores(&scorer, kind, &held)?);
+    let oof_pages: Vec<&PageData> = folds.iter().flatten().collect();
+    let mut finals: Vec<Option<(crate::models::Scorer, f64)>> =
+        Kind::ALL.iter().map(|_| None).collect();
+    let mut by_fold: Vec<Vec<Option<crate::models::Scorer>>> = (0..folds.len())
+        .map(|_| Kind::ALL.iter().map(|_| None).collect())
+        .collect();
+    for ((fold, kind), fitted) in jobs.into_iter().zip(fits) {
+        let m = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        match fold {
+            Some(k) => by_fold[k][m] = Some(fitted.0),
+            None => finals[m] = Some(fitted),
         }
-        oof_pages.extend(folds[k].iter());
+    }
+    for (k, scorers) in by_fold.iter().enumerate() {
+        let held: Vec<&PageData> = folds[k].iter().collect();
+        for (m, scorer) in scorers.iter().enumerate() {
+            let scorer = scorer.as_ref().ok_or(PipelineError::Worker)?;
+            oof[m].extend(fit::page_scores(scorer, Kind::ALL[m], &held)?);
+        }
     }
     let truths: Vec<bool> = oof_pages.iter().map(|p| p.truth).collect();
 
-    // final models: 75–97%
-    let all: Vec<&PageData> = folds.iter().flatten().collect();
     let mut models = Vec::new();
     let mut evaluations = Vec::new();
     let mut train_seconds = Vec::new();
@@ -228,11 +253,7 @@ pub fn run(
             kind,
             pages: scored(oof_pages.iter().copied(), &oof[m], &calibration),
         });
-        let at = 0.75 + 0.22 * m as f32 / 3.0;
-        let stage = Stage::Final { kind };
-        let (scorer, secs) = fit::fit(kind, &all, config, &mut |f| {
-            progress(stage, at + 0.22 / 3.0 * f)
-        })?;
+        let (scorer, secs) = finals[m].take().ok_or(PipelineError::Worker)?;
         train_seconds.push(secs);
         models.push(Model {
             kind,
