@@ -5,7 +5,7 @@
 #                                 server the API fuzzing and browser tests start) instrumented;
 #                                 run_tests.sh evals it. The wasm bundle is built without them.
 #   scripts/coverage.sh report    the per-file table (target/llvm-cov/summary.txt), an HTML report
-#                                 (target/llvm-cov/html) and the TOTAL line printed last
+#                                 (target/llvm-cov/html) and the total printed last
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -30,11 +30,13 @@ case "${1:-}" in
     ;;
   report)
     mkdir -p target/llvm-cov
-    # Test code and the bench/example helpers are not what is measured.
-    ignore='(^|/)(tests|benches|examples)/|/tests\.rs$|_tests\.rs$'
-    cargo llvm-cov report --summary-only --ignore-filename-regex "$ignore" > target/llvm-cov/summary.txt
-    cargo llvm-cov report --html --ignore-filename-regex "$ignore" --output-dir target/llvm-cov >/dev/null
-    grep -E '^(Filename|TOTAL)' target/llvm-cov/summary.txt
+    # Every crate of the workspace; test files, benches and examples are left out (the defaults).
+    cargo llvm-cov report --workspace --summary-only > target/llvm-cov/summary.txt
+    cargo llvm-cov report --workspace --html --output-dir target/llvm-cov >/dev/null
+    log "per-file table: target/llvm-cov/summary.txt, HTML: target/llvm-cov/html/index.html"
+    total=$(grep '^TOTAL' target/llvm-cov/summary.txt)
+    echo "$total"
+    echo "$total" | awk '{printf "coverage: %s of lines, %s of regions, %s of functions\n", $10, $4, $7}'
     ;;
   *) die "usage: scripts/coverage.sh install|env|report" ;;
 esac
