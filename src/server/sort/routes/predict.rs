@@ -46,7 +46,8 @@ pub fn router() -> Router<AppState> {
     operation_id = "classify",
     request_body(
         description = "The file, and the model to answer (optional).",
-        content((PredictUpload = "multipart/form-data")),
+        content((PredictUpload = "multipart/form-data",
+            example = json!({"file": "(the bytes of scan.png)", "model": "cnn"}))),
     ),
     responses(
         (status = 200, description = "The verdicts: the document's, each page's, each model's.",
