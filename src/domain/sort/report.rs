@@ -242,6 +242,15 @@ pub struct EvaluateRequest {
     pub set: SetName,
 }
 
+/// `POST /api/v1/classifier/evaluate` while the set is still being computed (`202`): ask again
+/// in `retry_after` seconds (the `Retry-After` header says the same).
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationPending {
+    pub set: SetName,
+    pub retry_after: u64,
+}
+
 /// One model's metrics on one set, in the model listing.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

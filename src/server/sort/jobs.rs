@@ -39,6 +39,8 @@ const FAILED: &str = "failed";
 pub struct Trainer {
     db: Db,
     live: Mutex<Option<Live>>,
+    /// Precis is stopping: a job that stops now was interrupted, not cancelled.
+    stopping: AtomicBool,
 }
 
 /// The job running now.
@@ -137,6 +139,7 @@ impl Trainer {
         Self {
             db,
             live: Mutex::new(None),
+            stopping: AtomicBool::new(false),
         }
     }
 
@@ -164,8 +167,9 @@ impl Trainer {
         Ok(())
     }
 
-    /// Asks the running job to stop (Precis is stopping).
+    /// Asks the running job to stop (Precis is stopping): it ends failed, `interrupted`.
     pub fn stop(&self) {
+        self.stopping.store(true, Ordering::Relaxed);
         if let Some(live) = self.live() {
             live.cancel.store(true, Ordering::Relaxed);
         }
@@ -361,6 +365,12 @@ impl Classifier {
                 };
                 trainer
                     .finish(&live.id, JobState::Succeeded, &done, None, Some(stored))
+                    .await
+            }
+            Err(End::Cancelled) if trainer.stopping.load(Ordering::Relaxed) => {
+                tracing::warn!(job = %live.id, "classifier training interrupted: Precis is stopping");
+                trainer
+                    .finish(&live.id, JobState::Failed, &status, Some(INTERRUPTED), None)
                     .await
             }
             Err(End::Cancelled) => {

@@ -18,6 +18,9 @@ pub struct SortSettings {
     /// `PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE` (30) and `PRECIS_CLASSIFIER_RATE_LIMIT_BURST`
     /// (10): predictions and evaluations asked by one person.
     pub rate_limit: RateLimitSettings,
+    /// `PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS` (8): how long an evaluation request waits for a
+    /// set being computed before it is answered `202` (ask again later).
+    pub evaluate_wait: std::time::Duration,
 }
 
 impl SortSettings {
@@ -48,6 +51,19 @@ impl SortSettings {
             .collect();
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u64;
         let small = |n: u64| n.min(u32::MAX as u64) as u32;
+        let wait = match get("PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS") {
+            None => 8,
+            Some(v) => match v.trim().parse::<u64>() {
+                Ok(n) if n <= 600 => n,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS",
+                        value: v,
+                        expected: "a whole number of seconds from 0 to 600",
+                    })
+                }
+            },
+        };
         Ok(Self {
             data_dir,
             operators,
@@ -56,6 +72,7 @@ impl SortSettings {
                 per_minute: small(number("PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE", 30)?),
                 burst: small(number("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", 10)?),
             },
+            evaluate_wait: std::time::Duration::from_secs(wait),
         })
     }
 
@@ -85,6 +102,7 @@ mod tests {
         assert_eq!(s.data_dir, PathBuf::from("/cache/sort-data"));
         assert_eq!((s.rate_limit.per_minute, s.rate_limit.burst), (30, 10));
         assert!(s.workers >= 1);
+        assert_eq!(s.evaluate_wait.as_secs(), 8);
     }
 
     #[test]
@@ -95,6 +113,7 @@ mod tests {
             ("PRECIS_CACHE_DIR", "/cache"),
             ("PRECIS_CLASSIFIER_WORKERS", "3"),
             ("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", "2"),
+            ("PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS", "0"),
         ])
         .unwrap();
         assert_eq!(s.operators, ["ops@example.org", "b@example.org"]);
@@ -103,7 +122,9 @@ mod tests {
         assert_eq!(s.data_dir, PathBuf::from("/data/sort"));
         assert_eq!(s.workers, 3);
         assert_eq!(s.rate_limit.burst, 2);
+        assert!(s.evaluate_wait.is_zero());
         for bad in [
+            ("PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS", "601"),
             ("PRECIS_CLASSIFIER_WORKERS", "0"),
             ("PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE", "many"),
             ("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", "-1"),

@@ -9,17 +9,14 @@ use crate::helpers::expect_error;
 async fn the_real_scans_are_evaluated_once_and_cross_validation_is_read() {
     let app = sort_app(&[]).await;
     let user = app.user();
-    let res = user.evaluate(json!({"set": "cross-validation"})).await;
-    assert_eq!(res.status(), 200);
-    let cv: serde_json::Value = res.json().await.unwrap();
+    let (cv, pending) = user.evaluated("cross-validation").await;
+    assert_eq!(pending, 0, "in the report: never computed");
     assert_eq!(cv["kind"], "cross-validation");
     assert_eq!(cv["results"].as_array().unwrap().len(), 3);
     let Some(_) = data() else { return };
 
     let started = std::time::Instant::now();
-    let res = user.evaluate(json!({"set": "real-scans"})).await;
-    assert_eq!(res.status(), 200);
-    let first: serde_json::Value = res.json().await.unwrap();
+    let (first, _) = user.evaluated("real-scans").await;
     let took = started.elapsed();
     assert_eq!(first["kind"], "real-scans");
     assert_eq!(first["counts"]["pages"], 29, "{}", first["counts"]);
@@ -50,14 +47,24 @@ async fn the_real_scans_are_evaluated_once_and_cross_validation_is_read() {
 
     // computed once: asked again, the same numbers at once
     let started = std::time::Instant::now();
-    let again: serde_json::Value = user
-        .evaluate(json!({"set": "real-scans"}))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(again, first);
+    let (again, pending) = user.evaluated("real-scans").await;
+    assert_eq!((&again, pending), (&first, 0));
     assert!(started.elapsed() < took.max(std::time::Duration::from_millis(500)));
+}
+
+#[tokio::test]
+async fn a_set_still_being_computed_is_answered_202_until_it_is_done() {
+    let Some(_) = data() else { return };
+    // no waiting at all: the first request only starts the computation
+    let app = sort_app(&[("PRECIS_CLASSIFIER_EVALUATE_WAIT_SECS", "0")]).await;
+    let user = app.user();
+    let (report, pending) = user.evaluated("real-scans").await;
+    assert!(pending >= 1, "answered at once");
+    assert_eq!(report["kind"], "real-scans");
+    assert_eq!(report["counts"]["pages"], 29);
+    // another person asking now gets the result computed for the first
+    let (again, pending) = app.user().evaluated("real-scans").await;
+    assert_eq!((&again, pending), (&report, 0));
 }
 
 #[tokio::test]

@@ -167,6 +167,28 @@ impl User {
         .await
     }
 
+    /// Evaluates `set`, asking again while it is being computed (`202`); the `200`'s report and
+    /// how many `202`s came first.
+    pub async fn evaluated(&self, set: &str) -> (Value, usize) {
+        let mut pending = 0;
+        loop {
+            let res = self.evaluate(serde_json::json!({ "set": set })).await;
+            match res.status().as_u16() {
+                200 => return (res.json().await.expect("report"), pending),
+                202 => {
+                    let retry = res.headers()["retry-after"].to_str().unwrap().to_string();
+                    let body: Value = res.json().await.expect("pending");
+                    assert_eq!(body["set"], set);
+                    assert_eq!(body["retry_after"].to_string(), retry);
+                    pending += 1;
+                    assert!(pending < 600, "{set} never computed");
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+                other => panic!("evaluate {set}: {other} {}", res.text().await.unwrap()),
+            }
+        }
+    }
+
     /// `POST /api/v1/classifier/train` with `body` (none: no body at all).
     pub async fn train(&self, body: Option<Value>) -> reqwest::Response {
         let req = self.http.post(format!("{}{TRAIN}", self.base));

@@ -72,10 +72,11 @@ pub async fn train(
         None
     } else {
         let request = Request::from_parts(parts, Body::from(bytes));
-        let body: Result<Json<TrainRequest>, JsonRejection> =
+        // `null` is no body too
+        let body: Result<Json<Option<TrainRequest>>, JsonRejection> =
             Json::from_request(request, &state).await;
         let Json(body) = body.map_err(|e| AppError::BadBody(describe(&e)))?;
-        body.preset
+        body.and_then(|b| b.preset)
     };
     let job = state
         .classifier
