@@ -20,6 +20,8 @@ async fn main() -> ExitCode {
         Some("healthcheck") => return healthcheck(settings.addr).await,
         // `precis ingest <files or folders>`, `precis library [remove <id>]`: the shared library
         Some("ingest" | "library") => return precis::server::ask::cli::run(settings, &args).await,
+        // `precis classifier train|evaluate`: Sort's models
+        Some("classifier") => return precis::server::sort::cli::run(settings, &args).await,
         _ => {}
     }
     let provider = if settings.hf.token.is_some() {

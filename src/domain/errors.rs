@@ -197,6 +197,30 @@ pub enum ErrorCode {
     SharedDocument,
     /// The knowledge base's database cannot be reached (503).
     StoreUnavailable,
+    /// Sort (handwritten or typed): a file that is not a PNG, JPEG, TIFF or PDF (415).
+    UnsupportedImage,
+    /// An image or PDF that is damaged, cut short or encrypted.
+    CorruptImage,
+    /// A file of no bytes.
+    EmptyFile,
+    /// An image larger than the pixel limits (413).
+    ImageTooLarge,
+    /// A file over the upload limit (413).
+    FileTooLarge,
+    /// An image too small to hold writing.
+    ImageTooSmall,
+    /// A page with no writing found on it.
+    NoWriting,
+    /// A PDF whose pages hold no image (not a scan).
+    PdfWithoutImage,
+    /// A training job is already running (409).
+    TrainingInProgress,
+    /// Training needs an operator's account (403).
+    OperatorOnly,
+    /// The Sort data is not installed on the server (503).
+    DataMissing,
+    /// A training job stopped by a restart of the server.
+    Interrupted,
 }
 
 impl ErrorCode {
@@ -242,6 +266,18 @@ impl ErrorCode {
             ErrorCode::NoDocuments => "no_documents",
             ErrorCode::SharedDocument => "shared_document",
             ErrorCode::StoreUnavailable => "store_unavailable",
+            ErrorCode::UnsupportedImage => "unsupported_image",
+            ErrorCode::CorruptImage => "corrupt_image",
+            ErrorCode::EmptyFile => "empty_file",
+            ErrorCode::ImageTooLarge => "image_too_large",
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::ImageTooSmall => "image_too_small",
+            ErrorCode::NoWriting => "no_writing",
+            ErrorCode::PdfWithoutImage => "pdf_without_image",
+            ErrorCode::TrainingInProgress => "training_in_progress",
+            ErrorCode::OperatorOnly => "operator_only",
+            ErrorCode::DataMissing => "data_missing",
+            ErrorCode::Interrupted => "interrupted",
         }
     }
 }

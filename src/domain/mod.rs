@@ -10,6 +10,7 @@ pub mod models;
 pub mod objects;
 pub mod params;
 pub mod settings;
+pub mod sort;
 pub mod stream;
 pub mod summary;
 pub mod text;

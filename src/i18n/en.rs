@@ -7,6 +7,7 @@ mod history;
 mod keys;
 #[cfg(feature = "ssr")]
 mod server;
+mod sort;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -261,6 +262,7 @@ pub(super) static EN: Texts = Texts {
     keys: keys::KEYS,
     history: history::HISTORY,
     ask: ask::ASK,
+    sort: sort::SORT,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

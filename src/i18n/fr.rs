@@ -8,6 +8,7 @@ mod history;
 mod keys;
 #[cfg(feature = "ssr")]
 mod server;
+mod sort;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -278,6 +279,7 @@ pub(super) static FR: Texts = Texts {
     keys: keys::KEYS,
     history: history::HISTORY,
     ask: ask::ASK,
+    sort: sort::SORT,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

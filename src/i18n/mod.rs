@@ -50,6 +50,7 @@ pub mod numbers;
 mod pt;
 #[cfg(feature = "ssr")]
 mod server;
+mod sort;
 
 pub use account::AccountTexts;
 pub use ask::AskTexts;
@@ -57,6 +58,7 @@ pub use history::HistoryTexts;
 pub use keys::KeysTexts;
 #[cfg(feature = "ssr")]
 pub use server::ServerTexts;
+pub use sort::SortTexts;
 
 use crate::domain::account::AccountProblem;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
@@ -231,6 +233,8 @@ pub struct Texts {
     pub keys: KeysTexts,
     pub history: HistoryTexts,
     pub ask: AskTexts,
+    /// Sort: handwritten or typed (`sort.rs`).
+    pub sort: SortTexts,
     /// What the server answers and says about its models (`server.rs`): not in the browser's
     /// bundle, which shows these sentences as the server sends them.
     #[cfg(feature = "ssr")]

@@ -9,6 +9,7 @@ mod history;
 mod keys;
 #[cfg(feature = "ssr")]
 mod server;
+mod sort;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -270,6 +271,7 @@ pub(super) static PT: Texts = Texts {
     keys: keys::KEYS,
     history: history::HISTORY,
     ask: ask::ASK,
+    sort: sort::SORT,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
 };

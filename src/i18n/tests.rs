@@ -165,6 +165,15 @@ fn every_message_function_says_something_in_every_language() {
             (t.ask.answer_meta)("m", 1.25),
             (t.ask.cite_label)(1, "t"),
             (t.ask.passage_place)(4, 1_204, 1_680),
+            (t.sort.unsupported_format)("GIF"),
+            (t.sort.image_too_large)(Some((20_000, 100)), 16_000, 100),
+            (t.sort.image_too_large)(None, 16_000, 100),
+            (t.sort.file_too_large)(Some("31"), "30"),
+            (t.sort.file_too_large)(None, "30"),
+            (t.sort.image_too_small)(40, 30),
+            (t.sort.unknown_model)("resnet", "“cnn”"),
+            (t.sort.activated)("0.99", "0.98"),
+            (t.sort.kept)("0.97", "0.98"),
         ];
         for m in messages {
             assert!(m.chars().count() > 2, "{lang:?}: {m:?}");
@@ -463,4 +472,25 @@ fn the_ask_pages_numbers_and_plurals_follow_the_language() {
         (texts(Lang::Fr).ask.answer_meta)("m", 1.25),
         "m · 1,2\u{a0}s"
     );
+}
+
+#[test]
+fn the_sort_sentences_write_numbers_as_each_language_does() {
+    let large = |lang| (texts(lang).sort.image_too_large)(Some((20_000, 100)), 16_000, 100);
+    assert!(large(Lang::En).starts_with("The image is 20,000 × 100 pixels"));
+    assert!(large(Lang::Fr).starts_with(&format!(
+        "L’image fait 20{NARROW_NBSP}000\u{a0}×\u{a0}100 pixels"
+    )));
+    assert!(large(Lang::Pt).contains("16.000 píxeis de lado"));
+    for lang in Lang::ALL {
+        let t = &texts(lang).sort;
+        for m in [
+            (t.activated)("0.99", "0.98"),
+            (t.kept)("0.97", "0.98"),
+            (t.file_too_large)(None, "30"),
+        ] {
+            assert!(m.ends_with('.'), "{lang:?}: {m}");
+        }
+        assert_ne!(t.handwritten, t.typed);
+    }
 }

@@ -62,6 +62,8 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// The knowledge base and its two services.
     pub ask: crate::server::ask::settings::AskSettings,
+    /// Sort's classifier (handwritten or typed), and who may train it (`PRECIS_OPERATORS`).
+    pub sort: crate::server::sort::settings::SortSettings,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +134,7 @@ impl Settings {
     /// Builds settings from any source of variables (tests pass a map).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let ask = crate::server::ask::settings::AskSettings::from_lookup(&get)?;
+        let sort = crate::server::sort::settings::SortSettings::from_lookup(&get)?;
         let number = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
             match get(name) {
                 None => Ok(default),
@@ -227,6 +230,7 @@ impl Settings {
                 },
             },
             ask,
+            sort,
         })
     }
 }

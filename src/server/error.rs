@@ -46,7 +46,9 @@ pub enum AppError {
     NotFound,
     /// A path a service-only instance does not serve.
     #[error("not served by this instance")]
-    NotServed { ingest_only: bool },
+    NotServed {
+        services: crate::server::ask::Services,
+    },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -59,6 +61,8 @@ pub enum AppError {
     CrossOrigin,
     #[error(transparent)]
     Ask(#[from] crate::server::ask::AskError),
+    #[error(transparent)]
+    Sort(#[from] crate::server::sort::SortError),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -84,6 +88,7 @@ impl AppError {
             AppError::NotFound | AppError::NotServed { .. } => StatusCode::NOT_FOUND,
             AppError::CrossOrigin => StatusCode::FORBIDDEN,
             AppError::Ask(e) => e.status(),
+            AppError::Sort(e) => e.status(),
             AppError::Auth(e) => match e {
                 AuthError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 AuthError::WrongCredentials
@@ -141,11 +146,18 @@ impl AppError {
             )
             .with_retry_after(*retry_after),
             AppError::NotFound => PublicError::new(C::NotFound, t.summary_not_found),
-            AppError::NotServed { ingest_only } => {
-                PublicError::new(C::NotFound, (texts(lang).ask.not_served_here)(*ingest_only))
-            }
+            AppError::NotServed { services } => PublicError::new(
+                C::NotFound,
+                match services {
+                    crate::server::ask::Services::Classifier => {
+                        texts(lang).sort.not_served_here.to_string()
+                    }
+                    s => (texts(lang).ask.not_served_here)(!s.answers()),
+                },
+            ),
             AppError::CrossOrigin => PublicError::new(C::CrossOrigin, t.cross_origin),
             AppError::Ask(e) => e.public_in(lang),
+            AppError::Sort(e) => e.public_in(lang),
             AppError::Auth(e) => auth_public(e, lang),
             AppError::Database(_)
             | AppError::Record(_)
@@ -176,6 +188,9 @@ impl AppError {
             }
             AppError::Ask(e) if e.is_internal() => {
                 tracing::error!(error = %self, source = ?std::error::Error::source(self), "request failed");
+            }
+            AppError::Sort(e) if e.is_internal() => {
+                tracing::error!(error = %self, "request failed");
             }
             AppError::Provider {
                 source: ProviderError::Internal(_),

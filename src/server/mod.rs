@@ -15,6 +15,7 @@ pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod service;
+pub mod sort;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -63,6 +63,12 @@ pub const API_KEY_SCHEME: &str = "api_key";
         crate::server::ask::routes::questions::ask,
         crate::server::ask::routes::questions::stream,
         crate::server::ask::routes::questions::models,
+        crate::server::sort::routes::predict::predict,
+        crate::server::sort::routes::models::models,
+        crate::server::sort::routes::evaluate::evaluate,
+        crate::server::sort::routes::train::train,
+        crate::server::sort::routes::train::job,
+        crate::server::sort::routes::train::cancel,
     ),
     components(schemas(
         crate::domain::errors::ErrorResponse,
@@ -80,6 +86,7 @@ pub const API_KEY_SCHEME: &str = "api_key";
         (name = tags::ACCOUNT, description = "Who you are, your API keys and your settings."),
         (name = tags::DOCUMENTS, description = "The ingestion service: add documents to your knowledge base, follow their indexing, list and remove them."),
         (name = tags::QUESTIONS, description = "The question service: ask your documents; answers cite the passages they come from."),
+        (name = tags::CLASSIFIER, description = "Sort: tell handwritten document images from typed ones, see how well each model does, and (operators) train them again."),
         (name = tags::HEALTH, description = "Probes for load balancers and container health checks."),
         (name = tags::META, description = "This document."),
     ),
@@ -158,10 +165,12 @@ pub fn document_json() -> &'static str {
 pub fn document_json_for(services: Services) -> &'static str {
     static INGEST: LazyLock<String> = LazyLock::new(|| only(Services::Ingest).to_string());
     static ASK: LazyLock<String> = LazyLock::new(|| only(Services::Ask).to_string());
+    static CLASSIFIER: LazyLock<String> = LazyLock::new(|| only(Services::Classifier).to_string());
     match services {
         Services::All => document_json(),
         Services::Ingest => &INGEST,
         Services::Ask => &ASK,
+        Services::Classifier => &CLASSIFIER,
     }
 }
 

@@ -47,6 +47,8 @@ pub enum StartupError {
     KnowledgeUrl { url: String },
     #[error("knowledge base: {0}")]
     Knowledge(#[from] precis_knowledge::store::StoreError),
+    #[error("classifier: {0}")]
+    Classifier(#[from] super::sort::SortError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -61,6 +63,7 @@ pub struct Application {
     state: AppState,
     limiter: RateLimiter,
     ask_limiter: RateLimiter,
+    classifier_limiter: RateLimiter,
     address: SocketAddr,
 }
 
@@ -83,6 +86,14 @@ impl Application {
             let knowledge = knowledge.clone();
             tokio::spawn(async move { knowledge.resume().await });
         }
+        let classifier = super::sort::Classifier::start(
+            &settings.sort,
+            &settings.data_dir,
+            settings.queue_timeout,
+            db.clone(),
+            settings.ask.services.classifies(),
+        )
+        .await?;
         let auth = Auth::new(
             db.clone(),
             history.clone(),
@@ -125,15 +136,18 @@ impl Application {
             },
             auth,
             knowledge,
+            classifier,
             services: settings.ask.services,
         };
         let limiter = RateLimiter::new(settings.rate_limit);
         let ask_limiter = RateLimiter::new(settings.ask.rate_limit);
+        let classifier_limiter = RateLimiter::new(settings.sort.rate_limit);
         let router = router(
             state.clone(),
             Limiters {
                 summaries: &limiter,
                 ask: &ask_limiter,
+                classifier: &classifier_limiter,
             },
             HeaderSettings {
                 tls: settings.cookie_secure,
@@ -145,6 +159,7 @@ impl Application {
             state,
             limiter,
             ask_limiter,
+            classifier_limiter,
             address,
         })
     }
@@ -169,6 +184,7 @@ impl Application {
     ) -> std::io::Result<()> {
         let cleanup = self.limiter.spawn_cleanup();
         let ask_cleanup = self.ask_limiter.spawn_cleanup();
+        let classifier_cleanup = self.classifier_limiter.spawn_cleanup();
         let login_limiter = self.state.auth.limiter().clone();
         let login_cleanup = tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -185,7 +201,9 @@ impl Application {
             .await;
         cleanup.abort();
         ask_cleanup.abort();
+        classifier_cleanup.abort();
         self.state.knowledge.stop_indexing();
+        self.state.classifier.stop_training();
         login_cleanup.abort();
         if let Err(e) = self.state.history.flush().await {
             tracing::error!(error = %e, "history not flushed at shutdown");

@@ -9,6 +9,7 @@ use super::db::Db;
 use super::history::History;
 use super::identity::CookieConfig;
 use super::service::Summarizer;
+use super::sort::Classifier;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -19,6 +20,8 @@ pub struct AppState {
     pub cookies: CookieConfig,
     pub auth: Auth,
     pub knowledge: Knowledge,
+    /// Sort: handwritten or typed.
+    pub classifier: Classifier,
     pub services: Services,
 }
 

@@ -56,6 +56,11 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("PRECIS_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
         ("PRECIS_ASK_RATE_LIMIT_BURST", "100000".to_string()),
         ("PRECIS_ASK_RATE_LIMIT_PER_MINUTE", "6000000".to_string()),
+        ("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", "100000".to_string()),
+        (
+            "PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE",
+            "6000000".to_string(),
+        ),
         ("PRECIS_MODELS_DIR", models_dir()),
         ("PRECIS_PRELOAD_MODELS", "false".to_string()),
     ]

@@ -20,4 +20,5 @@ mod loading;
 mod models;
 mod openapi;
 mod security;
+mod sort;
 mod summarize;

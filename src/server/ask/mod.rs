@@ -44,6 +44,8 @@ pub enum Services {
     Ingest,
     /// Only the question service's API (questions, and reading the document list).
     Ask,
+    /// Only Sort's classifier (`/api/v1/classifier`: handwritten or typed).
+    Classifier,
 }
 
 impl Services {
@@ -52,6 +54,7 @@ impl Services {
             "all" => Some(Self::All),
             "ingest" => Some(Self::Ingest),
             "ask" => Some(Self::Ask),
+            "classifier" => Some(Self::Classifier),
             _ => None,
         }
     }
@@ -62,6 +65,16 @@ impl Services {
 
     pub fn answers(self) -> bool {
         matches!(self, Self::All | Self::Ask)
+    }
+
+    /// Runs Sort's classifier (`/api/v1/classifier`).
+    pub fn classifies(self) -> bool {
+        matches!(self, Self::All | Self::Classifier)
+    }
+
+    /// Serves the knowledge base's routes (documents, questions).
+    pub fn knows(self) -> bool {
+        self.ingests() || self.answers()
     }
 
     pub fn pages(self) -> bool {
@@ -79,6 +92,7 @@ impl Services {
             Self::All => true,
             Self::Ingest => common || documents,
             Self::Ask => common || path.starts_with("/api/v1/questions") || (documents && reads),
+            Self::Classifier => common || crate::server::sort::routes::is_classifier_path(path),
         }
     }
 }

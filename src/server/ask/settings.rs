@@ -12,7 +12,7 @@ pub const HF_CHAT_URL: &str = "https://router.huggingface.co/v1";
 
 #[derive(Debug, Clone)]
 pub struct AskSettings {
-    /// `PRECIS_SERVICES`: `all` (default), `ingest` or `ask`.
+    /// `PRECIS_SERVICES`: `all` (default), `ingest`, `ask` or `classifier`.
     pub services: Services,
     /// `PRECIS_KNOWLEDGE_URL`: a `postgres://` URL puts the knowledge base in PostgreSQL +
     /// pgvector; by default it lives in Precis's own SQLite file (sqlite-vec).
@@ -84,7 +84,7 @@ impl AskSettings {
             Some(v) => Services::parse(&v).ok_or(ConfigError::Invalid {
                 name: "PRECIS_SERVICES",
                 value: v,
-                expected: "all, ingest or ask",
+                expected: "all, ingest, ask or classifier",
             })?,
         };
         let tokens = number(

@@ -154,7 +154,8 @@ impl Auth {
         })
     }
 
-    async fn email_of(&self, user: &UserId) -> Result<Option<String>, AuthError> {
+    /// The email of account `user` (`None`: an anonymous visitor).
+    pub async fn email_of(&self, user: &UserId) -> Result<Option<String>, AuthError> {
         let email: Option<Option<String>> =
             sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
                 .bind(user.as_str())

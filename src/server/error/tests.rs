@@ -10,6 +10,7 @@ use crate::domain::errors::Field;
 use crate::domain::params::{Param, Reason};
 use crate::server::ask::AskError;
 use crate::server::providers::catalog::Unavailable;
+use crate::server::sort::SortError;
 
 /// A failure the server answers with `code`. Exhaustive: a new code does not compile until
 /// it has an example here, and so its sentences in every language (the test below).
@@ -118,7 +119,37 @@ fn failure_with(code: ErrorCode) -> Option<AppError> {
         C::StoreUnavailable => {
             Some(AskError::Store(StoreError::Db(sqlx::Error::PoolTimedOut)).into())
         }
+        C::UnsupportedImage => sort(SortError::Unsupported {
+            format: "GIF".into(),
+        }),
+        C::CorruptImage => sort(SortError::CorruptImage {
+            detail: "unexpected end of file".into(),
+        }),
+        C::EmptyFile => sort(SortError::EmptyFile),
+        C::ImageTooLarge => sort(SortError::ImageTooLarge {
+            size: Some((20_000, 12_000)),
+        }),
+        C::FileTooLarge => sort(SortError::FileTooLarge {
+            bytes: Some(31 << 20),
+        }),
+        C::ImageTooSmall => sort(SortError::TooSmall {
+            width: 40,
+            height: 30,
+        }),
+        C::NoWriting => sort(SortError::NoWriting),
+        C::PdfWithoutImage => sort(SortError::PdfWithoutImage),
+        C::TrainingInProgress => sort(SortError::TrainingInProgress { job: "x".into() }),
+        C::OperatorOnly => sort(SortError::OperatorOnly),
+        C::DataMissing => sort(SortError::DataMissing {
+            detail: "no index.tsv".into(),
+        }),
+        C::Interrupted => sort(SortError::Interrupted),
     }
+}
+
+/// A failure of the classifier.
+fn sort(e: SortError) -> Option<AppError> {
+    Some(e.into())
 }
 
 /// A broken rule of the Ask capability.
@@ -170,6 +201,18 @@ fn every_failure() -> Vec<AppError> {
         C::NoDocuments,
         C::SharedDocument,
         C::StoreUnavailable,
+        C::UnsupportedImage,
+        C::CorruptImage,
+        C::EmptyFile,
+        C::ImageTooLarge,
+        C::FileTooLarge,
+        C::ImageTooSmall,
+        C::NoWriting,
+        C::PdfWithoutImage,
+        C::TrainingInProgress,
+        C::OperatorOnly,
+        C::DataMissing,
+        C::Interrupted,
     ];
     let mut out: Vec<AppError> = codes.into_iter().filter_map(failure_with).collect();
     let invalid = |code, field, reason| AppError::Invalid(Invalid::new(code, field, reason));
@@ -239,8 +282,31 @@ fn every_failure() -> Vec<AppError> {
         .into(),
         AskError::EmbedderMissing(ModelProblem::EmbedderDamaged).into(),
         AskError::Store(StoreError::NoDocument("x".into())).into(),
-        AppError::NotServed { ingest_only: true },
-        AppError::NotServed { ingest_only: false },
+        AppError::NotServed {
+            services: crate::server::ask::Services::Ingest,
+        },
+        AppError::NotServed {
+            services: crate::server::ask::Services::Ask,
+        },
+        AppError::NotServed {
+            services: crate::server::ask::Services::Classifier,
+        },
+        SortError::NotAnImage.into(),
+        SortError::CorruptPdf {
+            detail: "xref".into(),
+        }
+        .into(),
+        SortError::ImageTooLarge { size: None }.into(),
+        SortError::FileTooLarge { bytes: None }.into(),
+        SortError::NoFile.into(),
+        SortError::UnknownModel {
+            name: "resnet".into(),
+        }
+        .into(),
+        SortError::JobNotFound.into(),
+        SortError::Busy { retry_after: 5 }.into(),
+        SortError::TrainingFailed("nan".into()).into(),
+        SortError::Internal("oops".into()).into(),
     ]);
     out.extend(server_failures().into_iter().map(|(e, _, _)| e));
     for problem in [

@@ -114,15 +114,21 @@ fn response(status: u16, errors: &[ErrorExample]) -> Response {
     builder.build()
 }
 
-/// What a status means on this API, in a sentence.
+/// What a status means on this API, in a sentence (the examples' codes follow it).
 fn meaning(status: u16) -> &'static str {
     match status {
         400 => {
-            "The request could not be read: not JSON, not sent as `application/json`, or \
-                with unknown or mistyped fields"
+            "The request could not be read: not JSON (or not the multipart form the route \
+                takes), not sent as `application/json`, or with unknown or mistyped fields"
         }
-        404 => "HuggingFace has no model by that name, or has retired it",
-        413 => "Too large: a text over 100,000 characters, or a request body over 1 MiB",
+        403 => "Refused because of who sent it, or from where",
+        404 => "Not found: no such model, document, summary, key or training job",
+        409 => "Not now: something else must end first",
+        413 => {
+            "Too large: a text over 100,000 characters, a request body or file over the \
+                route's limit, or an image over its pixel limits"
+        }
+        415 => "A kind of file this route does not read",
         422 => {
             "The request breaks a rule (`field` names the input at fault), or the model \
                 cannot take it"
@@ -134,8 +140,9 @@ fn meaning(status: u16) -> &'static str {
                 be reached, or answered something unreadable"
         }
         503 => {
-            "Try again after `Retry-After` seconds: the model is warming up, HuggingFace is \
-                limiting this server, or every local worker is busy"
+            "Not available now: the model is warming up, HuggingFace is limiting this server, \
+                every worker is busy (`Retry-After` says when to try again), or something the \
+                operator must install is missing"
         }
         504 => "The model did not answer within Max time + 10 s",
         _ => "An error",

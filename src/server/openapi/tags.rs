@@ -9,3 +9,5 @@ pub const ACCOUNT: &str = "account";
 /// Ask: the ingestion service's documents and the question service's questions.
 pub const DOCUMENTS: &str = "documents";
 pub const QUESTIONS: &str = "questions";
+/// Sort: handwritten or typed document images.
+pub const CLASSIFIER: &str = "classifier";

@@ -16,16 +16,19 @@ use crate::server::lang::tell_errors;
 use crate::server::rate_limit::RateLimiter;
 use crate::server::routes::{account, api, health, history as history_routes, stream};
 use crate::server::security::{refuse_cross_origin, security_headers, CspNonce, HeaderSettings};
+use crate::server::sort::routes as sort_routes;
 use crate::server::state::AppState;
 use crate::ui::{shell, App};
 
 /// Largest request body accepted (the text limit is 100,000 characters, up to 4 bytes each).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The per-person limits: summaries, and Ask's questions and documents.
+/// The per-person limits: summaries, Ask's questions and documents, and the classifier's
+/// predictions and evaluations.
 pub(super) struct Limiters<'a> {
     pub(super) summaries: &'a RateLimiter,
     pub(super) ask: &'a RateLimiter,
+    pub(super) classifier: &'a RateLimiter,
 }
 
 /// The pages' routes, generated once per process: the same for every
@@ -56,12 +59,14 @@ pub(super) fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSet
         );
     }
     // Both services read the document list.
-    routes = routes.merge(
-        documents::read_router()
-            .merge(documents::one_router(services.ingests()))
-            .merge(progress::router())
-            .route_layer(person.clone()),
-    );
+    if services.knows() {
+        routes = routes.merge(
+            documents::read_router()
+                .merge(documents::one_router(services.ingests()))
+                .merge(progress::router())
+                .route_layer(person.clone()),
+        );
+    }
     // The question service.
     if services.answers() {
         routes = routes
@@ -71,6 +76,19 @@ pub(super) fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSet
                     .route_layer(person.clone()),
             )
             .merge(questions::models_router());
+    }
+    // Sort's classifier: predicting and evaluating are limited per person; training is for
+    // operators (checked by the handlers), one job at a time.
+    if services.classifies() {
+        routes = routes
+            .merge(
+                sort_routes::predict::router()
+                    .merge(sort_routes::evaluate::router())
+                    .route_layer(limiters.classifier.layer())
+                    .route_layer(person.clone()),
+            )
+            .merge(sort_routes::models::router())
+            .merge(sort_routes::train::router().route_layer(person.clone()));
     }
     if services.pages() {
         // Everything that summarizes (REST and the page's stream) goes through the limiter; it
@@ -140,16 +158,16 @@ fn pages(state: &AppState) -> Router {
 /// What a service-only instance answers for anything it does not serve.
 async fn not_served(axum::extract::State(state): axum::extract::State<AppState>) -> AppError {
     AppError::NotServed {
-        ingest_only: !state.services.answers(),
+        services: state.services,
     }
 }
 
 /// The largest body a request to `path` may send.
 fn body_limit(path: &str) -> usize {
-    if path == documents::PATH {
-        documents::BODY_LIMIT
-    } else {
-        MAX_BODY_BYTES
+    match path {
+        documents::PATH => documents::BODY_LIMIT,
+        sort_routes::predict::PATH => sort_routes::predict::BODY_LIMIT,
+        _ => MAX_BODY_BYTES,
     }
 }
 
@@ -174,6 +192,12 @@ async fn limit_bodies(
             }
             .invalid();
             AppError::from(invalid).into_response()
+        }
+        Some(bytes) if bytes > limit && limit == sort_routes::predict::BODY_LIMIT => {
+            AppError::from(crate::server::sort::SortError::FileTooLarge {
+                bytes: Some(bytes as u64),
+            })
+            .into_response()
         }
         Some(bytes) if bytes > limit => {
             let invalid = crate::domain::params::Invalid::new(

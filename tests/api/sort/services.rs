@@ -1,0 +1,67 @@
+//! `PRECIS_SERVICES=classifier`: an instance running only the classifier (and its probes and
+//! API document); the other services' instances do not serve it.
+
+use serde_json::Value;
+
+use super::{png, sort_app, typed_page};
+use crate::helpers::expect_error;
+
+#[tokio::test]
+async fn a_classifier_instance_serves_only_the_classifier() {
+    let app = sort_app(&[("PRECIS_SERVICES", "classifier")]).await;
+    let user = app.user();
+    user.classifier_models().await;
+    user.predicted("page.png", png(&typed_page()), None).await;
+    for probe in ["/healthz", "/readyz"] {
+        let res = reqwest::get(format!("{}{probe}", app.address))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{probe}");
+    }
+    let e = expect_error(
+        user.summarize(serde_json::json!({"text": "A text to summarize here."}))
+            .await,
+        404,
+        "not_found",
+    )
+    .await;
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("/api/v1/classifier"),
+        "{e}"
+    );
+    let res = user
+        .send(user.http.get(format!("{}/api/v1/documents", app.address)))
+        .await;
+    expect_error(res, 404, "not_found").await;
+    let page = reqwest::get(format!("{}/", app.address)).await.unwrap();
+    assert_eq!(page.status(), 404);
+
+    let doc: Value = reqwest::get(format!("{}/api/openapi.json", app.address))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    assert!(paths
+        .iter()
+        .any(|p| p.as_str() == "/api/v1/classifier/predict"));
+    for p in paths {
+        assert!(
+            p.starts_with("/api/v1/classifier/")
+                || ["/healthz", "/readyz", "/api/openapi.json"].contains(&p.as_str()),
+            "{p}"
+        );
+    }
+
+    // the knowledge base's instances do not run it
+    let ingest = sort_app(&[("PRECIS_SERVICES", "ingest")]).await;
+    let res = ingest
+        .user()
+        .send(reqwest::Client::new().get(format!("{}{}", ingest.address, super::MODELS)))
+        .await;
+    expect_error(res, 404, "not_found").await;
+}
