@@ -73,7 +73,7 @@ pub struct PagePrediction {
     pub probability_handwritten: f64,
     /// Every model's verdict on the page, by name.
     pub per_model: BTreeMap<String, Verdict>,
-    /// The tiles the page was judged on (at most 24), with the answering model's probability.
+    /// The tiles the page was judged on (at most 16 with the shipped models), with the answering model's probability.
     pub tiles: Vec<Tile>,
 }
 

@@ -188,10 +188,10 @@ mod tests {
         assert_eq!(d::MAX_PDF_PAGES, e::MAX_PDF_PAGES);
         assert_eq!(d::WORKING_SIDE, e::WORKING_SIDE);
         assert_eq!(d::THRESHOLD, precis_sort::eval::THRESHOLD);
+        let shipped = precis_sort::bundle::Bundle::builtin().expect("the shipped models");
         assert_eq!(
-            precis_sort::bundle::MAX_TILES,
-            24,
-            "the page's doc says at most 24 tiles"
+            shipped.config.max_tiles, 16,
+            "the API's doc says at most 16 tiles with the shipped models"
         );
         for m in d::ModelName::ALL {
             let kind = precis_sort::models::Kind::parse(m.as_str()).expect("an engine model");

@@ -33,7 +33,7 @@ pub fn router() -> Router<AppState> {
 /// (`hog-svm`, `texture-logistic` or `cnn`; the default is `default_model` of
 /// `GET /api/v1/classifier/models`).
 ///
-/// Each page is cut into the squares that hold writing (`tiles`, at most 24) and judged by
+/// Each page is cut into the squares that hold writing (`tiles`, at most 16 with the shipped models: the number they were trained with) and judged by
 /// every model; the answering model's verdict is `label`, with `probability` its confidence in
 /// that label and `probability_handwritten` the probability that the page is handwritten (a
 /// page is called handwritten from 0.5). A document's verdict is the mean of its pages'
