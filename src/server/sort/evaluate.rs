@@ -29,9 +29,12 @@ pub enum Evaluation {
     Computing,
 }
 
+/// A set's result, once computed (and the computation's place while it runs).
+type Slot = Arc<OnceCell<SetReport>>;
+
 /// Computed sets, by (generation of the active models, set).
 pub struct Evaluations {
-    done: Mutex<HashMap<(u64, SetName), Arc<OnceCell<SetReport>>>>,
+    done: Mutex<HashMap<(u64, SetName), Slot>>,
     /// One evaluation at a time: each uses every core.
     turn: Arc<Semaphore>,
 }

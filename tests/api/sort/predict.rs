@@ -230,16 +230,18 @@ async fn a_scanned_pdf_is_classified_page_by_page() {
     assert!(e["message"].as_str().unwrap().contains("PDF"), "{e}");
 }
 
-/// What each bad file is answered with: (file, status, code, a word of the English sentence,
-/// a word of the French one).
-fn bad_files() -> Vec<(
+/// A bad file and what it is answered with: (file name, bytes, status, code, words of the
+/// English sentence, words of the French one).
+type BadFile = (
     &'static str,
     Vec<u8>,
     u16,
     &'static str,
     &'static str,
     &'static str,
-)> {
+);
+
+fn bad_files() -> Vec<BadFile> {
     let page = png(&typed_page());
     vec![
         ("empty.png", Vec::new(), 422, "empty_file", "empty", "vide"),
