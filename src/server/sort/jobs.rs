@@ -471,6 +471,8 @@ impl Classifier {
         let bundle =
             trained.map_err(|e| SortError::Internal(format!("training thread: {e}")))??;
         if live.cancel.load(Ordering::Relaxed) {
+            // cancelled as it ended: its models are not kept
+            let _ = std::fs::remove_dir_all(&dir);
             return Err(End::Cancelled);
         }
         let active = self.active();
