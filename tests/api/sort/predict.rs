@@ -114,7 +114,10 @@ async fn a_real_handwritten_scan_is_read_and_classified() {
     // right is the report's business (docs/sort/report.md, with intervals), not this test's
     assert_eq!(p["pages"].as_array().map(Vec::len), Some(1), "{p}");
     assert_eq!(p["pages"][0]["width"], 1915, "{p}");
-    let tiles = p["pages"][0]["tiles"].as_array().cloned().unwrap_or_default();
+    let tiles = p["pages"][0]["tiles"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert!(!tiles.is_empty() && tiles.len() <= 16, "{p}");
     let per_model = p["per_model"].as_object().cloned().unwrap_or_default();
     assert_eq!(per_model.len(), 3, "{p}");
