@@ -225,7 +225,7 @@ for (const theme of ['light', 'dark']) {
       // each "Try it out" becomes "Cancel" once clicked
       for (let opened = 1; opened <= 3; opened++) {
         await page.getByRole('button', { name: 'Try it out' }).first().click();
-        await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(opened);
+        await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(opened);
       }
       await page.getByRole('button', { name: 'Execute' }).first().click(); // POST /api/v1/summaries
       await expect(page.getByRole('table').filter({ hasText: 'Response body' }).first()).toContainText('"summary"');
