@@ -131,12 +131,40 @@ fn scored<'p>(
         .collect()
 }
 
-/// Train and evaluate the three models with `config` on the data in `data_dir`.
+/// Which fits a run makes.
+#[derive(Clone, Copy, Debug)]
+pub enum Fits<'a> {
+    /// The whole protocol: the cross-validation's nine fits, the calibration fitted on their
+    /// out-of-fold scores, and the three final models.
+    All,
+    /// Only the three final models, with the calibrations given (in [`Kind::ALL`]'s order): a
+    /// quicker check that a bundle is what its command makes. No cross-validation set is
+    /// reported, and the calibrations are taken, not fitted again.
+    FinalOnly(&'a [Calibration]),
+}
+
+/// Train and evaluate the three models with `config` on the data in `data_dir`: the whole
+/// protocol ([`Fits::All`]).
 pub fn run(
     data_dir: &std::path::Path,
     config: &TrainConfig,
     progress: &mut Progress,
 ) -> Result<Outcome, PipelineError> {
+    run_fits(data_dir, config, Fits::All, progress)
+}
+
+/// [`run`], making only the `fits` asked for.
+pub fn run_fits(
+    data_dir: &std::path::Path,
+    config: &TrainConfig,
+    fits: Fits,
+    progress: &mut Progress,
+) -> Result<Outcome, PipelineError> {
+    if let Fits::FinalOnly(given) = fits {
+        if given.len() != Kind::ALL.len() {
+            return Err(PipelineError::Worker);
+        }
+    }
     let catalogue = Catalogue::load(data_dir)?;
     let text = TextSource::builtin();
     let generator = Generator {
@@ -195,11 +223,14 @@ pub fn run(
     // worker threads, longest first; 40–97% of the bar
     let all: Vec<&PageData> = folds.iter().flatten().collect();
     let mut jobs: Vec<(Option<usize>, Kind)> = Vec::new();
+    let cross_validate = matches!(fits, Fits::All);
     for kind in [Kind::Cnn, Kind::HogSvm, Kind::TextureLogistic] {
         jobs.push((None, kind));
-        jobs.extend((0..folds.len()).map(|k| (Some(k), kind)));
+        if cross_validate {
+            jobs.extend((0..folds.len()).map(|k| (Some(k), kind)));
+        }
     }
-    let fits = schedule::run(
+    let fitted = schedule::run(
         &jobs,
         config.threads,
         progress,
@@ -227,18 +258,20 @@ pub fn run(
     let mut by_fold: Vec<Vec<Option<crate::models::Scorer>>> = (0..folds.len())
         .map(|_| Kind::ALL.iter().map(|_| None).collect())
         .collect();
-    for ((fold, kind), fitted) in jobs.into_iter().zip(fits) {
+    for ((fold, kind), fitted) in jobs.into_iter().zip(fitted) {
         let m = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         match fold {
             Some(k) => by_fold[k][m] = Some(fitted.0),
             None => finals[m] = Some(fitted),
         }
     }
-    for (k, scorers) in by_fold.iter().enumerate() {
-        let held: Vec<&PageData> = folds[k].iter().collect();
-        for (m, scorer) in scorers.iter().enumerate() {
-            let scorer = scorer.as_ref().ok_or(PipelineError::Worker)?;
-            oof[m].extend(fit::page_scores(scorer, Kind::ALL[m], &held)?);
+    if cross_validate {
+        for (k, scorers) in by_fold.iter().enumerate() {
+            let held: Vec<&PageData> = folds[k].iter().collect();
+            for (m, scorer) in scorers.iter().enumerate() {
+                let scorer = scorer.as_ref().ok_or(PipelineError::Worker)?;
+                oof[m].extend(fit::page_scores(scorer, Kind::ALL[m], &held)?);
+            }
         }
     }
     let truths: Vec<bool> = oof_pages.iter().map(|p| p.truth).collect();
@@ -247,12 +280,18 @@ pub fn run(
     let mut evaluations = Vec::new();
     let mut train_seconds = Vec::new();
     for (m, kind) in Kind::ALL.into_iter().enumerate() {
-        let calibration = Calibration::fit(&oof[m], &truths)?;
-        evaluations.push(Evaluation {
-            set: SetKind::CrossValidation,
-            kind,
-            pages: scored(oof_pages.iter().copied(), &oof[m], &calibration),
-        });
+        let calibration = match fits {
+            Fits::All => {
+                let calibration = Calibration::fit(&oof[m], &truths)?;
+                evaluations.push(Evaluation {
+                    set: SetKind::CrossValidation,
+                    kind,
+                    pages: scored(oof_pages.iter().copied(), &oof[m], &calibration),
+                });
+                calibration
+            }
+            Fits::FinalOnly(given) => given[m],
+        };
         let (scorer, secs) = finals[m].take().ok_or(PipelineError::Worker)?;
         train_seconds.push(secs);
         models.push(Model {
