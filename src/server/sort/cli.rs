@@ -6,7 +6,11 @@
 //!   with `--report`, writes the comparison report there (`report.md` and its SVG plots);
 //! - `precis classifier evaluate [--set unseen-fonts|held-out-pages|real-scans|cross-validation]`:
 //!   scores the active models (those of `sort/active`, else the built-in ones) on one set and
-//!   prints the report of it in Markdown.
+//!   prints the report of it in Markdown;
+//! - `precis classifier operator-key EMAIL [--name NAME]`: prints a new API key of the account
+//!   `EMAIL` (one of `PRECIS_OPERATORS`), made without a password when it has none: how an
+//!   operator of an instance with no sign-up page (`PRECIS_SERVICES=classifier`, compose's
+//!   `classifier` service) gets to `POST /api/v1/classifier/train`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,7 +21,10 @@ use precis_sort::report::{Report, SetKind};
 use precis_sort::train::{self, Stage, TrainConfig};
 
 use super::{builtin, data_dir, jobs, shelf};
+use crate::domain::account::Email;
+use crate::server::auth::keys::ApiKeys;
 use crate::server::config::Settings;
+use crate::server::db::Db;
 
 /// Runs `precis classifier …`; `args` are the words after `precis`.
 pub async fn run(settings: Settings, args: &[String]) -> ExitCode {
@@ -27,6 +34,7 @@ pub async fn run(settings: Settings, args: &[String]) -> ExitCode {
         Some("evaluate") => {
             tokio::task::spawn_blocking(move || evaluate_cli(&settings, &rest)).await
         }
+        Some("operator-key") => Ok(operator_key_cli(&settings, &rest).await),
         _ => return usage(),
     };
     match work {
@@ -51,7 +59,8 @@ enum Failure {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: precis classifier train [--preset quick|standard] [--out DIR] [--report DIR]\n       \
-         precis classifier evaluate [--set unseen-fonts|held-out-pages|real-scans|cross-validation]"
+         precis classifier evaluate [--set unseen-fonts|held-out-pages|real-scans|cross-validation]\n       \
+         precis classifier operator-key EMAIL [--name NAME]"
     );
     ExitCode::from(2)
 }
@@ -76,6 +85,46 @@ fn option<'a>(options: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
         .rev()
         .find(|(n, _)| *n == name)
         .map(|(_, v)| *v)
+}
+
+async fn operator_key_cli(settings: &Settings, args: &[String]) -> Result<(), Failure> {
+    let (email, rest) = args.split_first().ok_or(Failure::Usage)?;
+    let options = options(rest, &["--name"])?;
+    let name = option(&options, "--name").unwrap_or("operator");
+    let key = operator_key(settings, email, name)
+        .await
+        .map_err(Failure::Failed)?;
+    println!("{key}");
+    eprintln!(
+        "An API key of {email}, shown once: send it as `Authorization: Bearer <key>` to \
+         POST /api/v1/classifier/train."
+    );
+    Ok(())
+}
+
+/// A new API key of the operator `email`'s account (made, without a password, when missing):
+/// the secret, or why not.
+pub async fn operator_key(settings: &Settings, email: &str, name: &str) -> Result<String, String> {
+    let email = Email::parse(email).map_err(|_| format!("“{email}” is not an email address."))?;
+    if !settings.sort.is_operator(email.as_str()) {
+        return Err(format!(
+            "{} is not one of PRECIS_OPERATORS: add it there first (comma-separated emails).",
+            email.as_str()
+        ));
+    }
+    let db = Db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("The database cannot be opened: {e}"))?;
+    let keys = ApiKeys::new(db);
+    let account = keys
+        .key_account(&email)
+        .await
+        .map_err(|e| format!("The account cannot be made: {e}"))?;
+    let key = keys
+        .create_for(&account, name)
+        .await
+        .map_err(|e| format!("The key cannot be made: {e}"))?;
+    Ok(key.secret)
 }
 
 fn data(settings: &Settings) -> Result<PathBuf, Failure> {

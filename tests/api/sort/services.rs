@@ -65,3 +65,45 @@ async fn a_classifier_instance_serves_only_the_classifier() {
         .await;
     expect_error(res, 404, "not_found").await;
 }
+
+/// A classifier-only instance has no sign-up page: its operators get an API key from
+/// `precis classifier operator-key EMAIL`, and that key may train.
+#[tokio::test]
+async fn a_classifier_instance_s_operator_gets_a_key_from_the_command_line() {
+    use precis::server::sort::cli::operator_key;
+
+    let app = sort_app(&[
+        ("PRECIS_SERVICES", "classifier"),
+        ("PRECIS_OPERATORS", "ops@example.org"),
+    ])
+    .await;
+    let settings = app.settings();
+    let refused = operator_key(&settings, "someone@example.org", "k")
+        .await
+        .unwrap_err();
+    assert!(refused.contains("PRECIS_OPERATORS"), "{refused}");
+    let refused = operator_key(&settings, "not an email", "k")
+        .await
+        .unwrap_err();
+    assert!(refused.contains("not an email address"), "{refused}");
+
+    let key = operator_key(&settings, " Ops@Example.org", "compose")
+        .await
+        .expect("a key");
+    assert!(key.starts_with("prc_"), "{key}");
+    // the same account again: another key
+    let second = operator_key(&settings, "ops@example.org", "second")
+        .await
+        .expect("a second key");
+    assert_ne!(key, second);
+
+    let job = format!("{}/api/v1/classifier/jobs/{}", app.address, "0".repeat(32));
+    let http = reqwest::Client::new();
+    for k in [&key, &second] {
+        // an operator's key: the job is looked for (and not found), not refused
+        let res = http.get(&job).bearer_auth(k).send().await.unwrap();
+        expect_error(res, 404, "not_found").await;
+    }
+    let res = http.get(&job).send().await.unwrap();
+    expect_error(res, 403, "operator_only").await;
+}
