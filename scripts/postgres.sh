@@ -59,11 +59,24 @@ def running():
 if action == "start":
     info = running()
     if info is None:
+        import time
         import pgserver
         pgdata.parent.mkdir(parents=True, exist_ok=True)
-        # cleanup_mode=None: the server outlives this process (pg_ctl runs it in its own session)
-        server = pgserver.get_server(pgdata, cleanup_mode=None)
-        info = server.get_postmaster_info()
+        try:
+            # cleanup_mode=None: the server outlives this process (pg_ctl runs it in its own
+            # session)
+            server = pgserver.get_server(pgdata, cleanup_mode=None)
+            info = server.get_postmaster_info()
+        except Exception:
+            # pgserver's pg_ctl gives up after 10 s, but the server goes on starting: after an
+            # unclean stop PostgreSQL first syncs its data folder and replays its log, which
+            # takes longer on a busy machine. Wait for it to be ready rather than fail.
+            deadline = time.monotonic() + 180
+            while (info := running()) is None and time.monotonic() < deadline:
+                time.sleep(1)
+            if info is None:
+                raise
+            print("PostgreSQL was slow to start (a recovery), and is ready", file=sys.stderr)
     print(url(info))
 elif action == "url":
     info = running()
