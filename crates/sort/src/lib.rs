@@ -27,6 +27,7 @@
 //! - [`eval`]: metrics with confidence intervals, ROC, reliability, the paired test.
 //! - [`report`]: the comparison report as data, Markdown and SVG.
 
+pub mod blobs;
 pub mod bundle;
 pub mod dataset;
 pub mod decode;

@@ -11,7 +11,8 @@
 use image::imageops::{self, FilterType};
 use image::{GrayImage, Luma};
 use imageproc::contrast::adaptive_threshold;
-use imageproc::region_labelling::{connected_components, Connectivity};
+
+use crate::blobs::{blobs, Blob, Histogram};
 
 /// Side of a tile, in pixels of the normalised page.
 pub const TILE: u32 = 64;
@@ -69,33 +70,16 @@ fn ink_mask(image: &GrayImage, radius: u32) -> GrayImage {
 /// The median height of the page's ink blobs, in pixels of `image`, if there are enough of them.
 fn blob_height(image: &GrayImage) -> Option<f32> {
     let mask = ink_mask(image, (image.width().max(image.height()) / 60).max(8));
-    let labels = connected_components(&mask, Connectivity::Eight, Luma([0u8]));
-    let mut boxes: Vec<(u32, u32, u32, u32, u32)> = Vec::new(); // min y, max y, min x, max x, area
-    for (x, y, p) in labels.enumerate_pixels() {
-        let l = p[0] as usize;
-        if l == 0 {
-            continue;
-        }
-        if boxes.len() < l {
-            boxes.resize(l, (u32::MAX, 0, u32::MAX, 0, 0));
-        }
-        let b = &mut boxes[l - 1];
-        b.0 = b.0.min(y);
-        b.1 = b.1.max(y);
-        b.2 = b.2.min(x);
-        b.3 = b.3.max(x);
-        b.4 += 1;
-    }
     // blobs taller than this are rules, frames or pictures (a one-line strip allows more)
     let limit = if image.height() < 400 {
         image.height() * 3 / 4
     } else {
         image.height() / 8
     };
-    let mut heights: Vec<u32> = boxes
+    let mut heights: Vec<u32> = blobs(&mask)
         .iter()
-        .filter(|b| b.4 >= 6)
-        .map(|b| b.1 - b.0 + 1)
+        .filter(|b| b.area >= 6)
+        .map(Blob::height)
         .filter(|&h| h >= 3 && h <= limit)
         .collect();
     if heights.len() < 8 {
@@ -142,50 +126,23 @@ fn paper_level(image: &GrayImage) -> u8 {
 fn tile_ink(page: &GrayImage, x0: u32, y0: u32, side: u32) -> f32 {
     // a large square is sampled on a grid of about 64 × 64 points
     let stride = (side / TILE).max(1) as usize;
-    let mut hist = [0u32; 256];
-    for y in (y0..y0 + side).step_by(stride) {
-        for x in (x0..x0 + side).step_by(stride) {
-            hist[page.get_pixel(x, y)[0] as usize] += 1;
-        }
-    }
-    let total = hist.iter().sum::<u32>() as f32;
-    let level = |q: f32| {
-        let mut acc = 0;
-        for (v, n) in hist.iter().enumerate() {
-            acc += n;
-            if acc as f32 >= q * total {
-                return v;
-            }
-        }
-        255
-    };
-    let (ink, paper) = (level(0.01), level(0.90));
-    if paper < ink + MIN_CONTRAST {
+    let hist = Histogram::of((y0..y0 + side).step_by(stride).flat_map(|y| {
+        (x0..x0 + side)
+            .step_by(stride)
+            .map(move |x| page.get_pixel(x, y)[0])
+    }));
+    let (ink, paper) = (hist.quantile(0.01), hist.quantile(0.90));
+    if (paper as usize) < ink as usize + MIN_CONTRAST {
         return 0.0;
     }
-    let mid = (ink + paper) / 2;
-    hist[..mid].iter().sum::<u32>() as f32 / total
+    hist.share_below(((ink as u16 + paper as u16) / 2) as u8)
 }
 
 /// Stretch a tile's grey levels so that its background is white and its darkest ink black
 /// (ink colour and scan contrast are not what tells handwriting from print).
 fn stretch(tile: &mut GrayImage) {
-    let mut hist = [0u32; 256];
-    for p in tile.pixels() {
-        hist[p[0] as usize] += 1;
-    }
-    let total: u32 = hist.iter().sum();
-    let level = |q: f32| {
-        let mut acc = 0;
-        for (v, n) in hist.iter().enumerate() {
-            acc += n;
-            if acc as f32 >= q * total as f32 {
-                return v as f32;
-            }
-        }
-        255.0
-    };
-    let (lo, hi) = (level(0.01), level(0.90));
+    let hist = Histogram::of(tile.pixels().map(|p| p[0]));
+    let (lo, hi) = (hist.quantile(0.01) as f32, hist.quantile(0.90) as f32);
     if hi - lo < 8.0 {
         return;
     }

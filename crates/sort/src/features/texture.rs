@@ -14,7 +14,8 @@ use image::{GrayImage, Luma};
 use imageproc::distance_transform::euclidean_squared_distance_transform;
 use imageproc::gradients::{horizontal_sobel, vertical_sobel};
 use imageproc::local_binary_patterns::{count_transitions, local_binary_pattern};
-use imageproc::region_labelling::{connected_components, Connectivity};
+
+use crate::blobs::{self, Blob};
 
 /// The number of texture features.
 pub const LEN: usize = 4 + 14 + 4 + 5 + 59;
@@ -135,26 +136,14 @@ fn profile(mask: &GrayImage, out: &mut Vec<f32>) {
 /// Blob count per unit of ink, regularity of blob heights and widths, and how much of its box a
 /// blob fills.
 fn blobs(mask: &GrayImage, out: &mut Vec<f32>) {
-    let labels = connected_components(mask, Connectivity::Eight, Luma([0u8]));
-    let mut boxes: Vec<(u32, u32, u32, u32, u32)> = Vec::new();
-    for (x, y, p) in labels.enumerate_pixels() {
-        let l = p[0] as usize;
-        if l == 0 {
-            continue;
-        }
-        if boxes.len() < l {
-            boxes.resize(l, (u32::MAX, 0, u32::MAX, 0, 0));
-        }
-        let b = &mut boxes[l - 1];
-        (b.0, b.1, b.2, b.3, b.4) = (b.0.min(x), b.1.max(x), b.2.min(y), b.3.max(y), b.4 + 1);
-    }
-    let big: Vec<_> = boxes.iter().filter(|b| b.4 >= 4).collect();
-    let area: u32 = big.iter().map(|b| b.4).sum();
-    let heights: Vec<f32> = big.iter().map(|b| (b.3 - b.2 + 1) as f32).collect();
-    let widths: Vec<f32> = big.iter().map(|b| (b.1 - b.0 + 1) as f32).collect();
+    let found = blobs::blobs(mask);
+    let big: Vec<&Blob> = found.iter().filter(|b| b.area >= 4).collect();
+    let area: u32 = big.iter().map(|b| b.area).sum();
+    let heights: Vec<f32> = big.iter().map(|b| b.height() as f32).collect();
+    let widths: Vec<f32> = big.iter().map(|b| b.width() as f32).collect();
     let fills: Vec<f32> = big
         .iter()
-        .map(|b| b.4 as f32 / ((b.1 - b.0 + 1) * (b.3 - b.2 + 1)) as f32)
+        .map(|b| b.area as f32 / (b.width() * b.height()) as f32)
         .collect();
     let (_, h_cv) = mean_cv(&heights);
     let (_, w_cv) = mean_cv(&widths);

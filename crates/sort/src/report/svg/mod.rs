@@ -6,6 +6,7 @@
 mod confusion;
 mod reliability;
 mod roc;
+mod square;
 
 pub use confusion::confusion;
 pub use reliability::reliability;

@@ -2,9 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{
-    diagonal_row, legend_row, open, spoken, style, style_numbers, width_for, Frame, CLOSE,
-};
+use super::square::{Spec, SquareChart};
+use super::{spoken, style};
 use crate::report::{Labels, SetReport};
 
 /// The `i`-th model's marker at (x, y): circle, square, diamond, triangle, in turn.
@@ -76,46 +75,38 @@ pub fn reliability(set: &SetReport, labels: &Labels) -> String {
     }
     legend.push(labels.perfect_calibration.clone());
 
-    let frame = Frame {
-        x: 72.0,
-        y: 44.0,
-        size: 340.0,
-    };
-    let width = width_for(&legend, 460.0);
-    let legend_top = frame.y + frame.size + 66.0;
-    let height = legend_top + 22.0 * legend.len() as f64 + 8.0;
-    let styles = style_numbers(set);
-    let id = format!("reliability-{}", set.kind.slug());
-    let mut out = open(&id, width, height, &title, &desc);
-    out.push_str(&frame.axes(&labels.mean_predicted, &labels.observed, labels));
-    out.push_str(&frame.diagonal());
-    out.push('\n');
+    let mut chart = SquareChart::open(
+        set,
+        Spec {
+            id: format!("reliability-{}", set.kind.slug()),
+            title: &title,
+            desc: &desc,
+            x_title: &labels.mean_predicted,
+            y_title: &labels.observed,
+            legend,
+        },
+        labels,
+    );
     for (i, r) in set.results.iter().enumerate() {
-        let (colour, dash) = style(styles[i]);
+        let (colour, dash) = style(chart.styles[i]);
         let points: Vec<(f64, f64)> = r
             .reliability
             .iter()
             .filter_map(|b| Some((b.mean_predicted?, b.observed?)))
             .collect();
         let _ = write!(
-            out,
+            chart.out,
             "<g><polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\" points=\"{}\"/>",
-            frame.points(points.iter().copied())
+            chart.frame.points(points.iter().copied())
         );
         for &(x, y) in &points {
-            out.push_str(&marker(styles[i], frame.px(x), frame.py(y)));
+            chart.out.push_str(&marker(
+                chart.styles[i],
+                chart.frame.px(x),
+                chart.frame.py(y),
+            ));
         }
-        out.push_str("</g>\n");
+        chart.out.push_str("</g>\n");
     }
-    for (i, text) in legend.iter().enumerate() {
-        let y = legend_top + 22.0 * i as f64;
-        if i == set.results.len() {
-            out.push_str(&diagonal_row(frame.x, y, text));
-        } else {
-            out.push_str(&legend_row(frame.x, y, styles[i], text, true));
-        }
-        out.push('\n');
-    }
-    out.push_str(CLOSE);
-    out
+    chart.close(true)
 }

@@ -2,9 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{
-    diagonal_row, legend_row, open, spoken, style, style_numbers, width_for, Frame, CLOSE,
-};
+use super::square::{Spec, SquareChart};
+use super::{spoken, style};
 use crate::report::format::xml;
 use crate::report::{Labels, SetReport};
 
@@ -41,30 +40,24 @@ pub fn roc(set: &SetReport, labels: &Labels) -> String {
     }
     legend.push(labels.chance.clone());
 
-    let frame = Frame {
-        x: 72.0,
-        y: 44.0,
-        size: 340.0,
-    };
-    let width = width_for(&legend, 460.0);
-    let legend_top = frame.y + frame.size + 66.0;
-    let height = legend_top + 22.0 * legend.len() as f64 + 8.0;
-    let styles = style_numbers(set);
-    let id = format!("roc-{}", set.kind.slug());
-    let mut out = open(&id, width, height, &title, &desc);
-    out.push_str(&frame.axes(
-        &labels.false_positive_rate,
-        &labels.true_positive_rate,
+    let mut chart = SquareChart::open(
+        set,
+        Spec {
+            id: format!("roc-{}", set.kind.slug()),
+            title: &title,
+            desc: &desc,
+            x_title: &labels.false_positive_rate,
+            y_title: &labels.true_positive_rate,
+            legend,
+        },
         labels,
-    ));
-    out.push_str(&frame.diagonal());
-    out.push('\n');
+    );
     if set.results.iter().all(|r| r.roc.is_empty()) {
         let _ = writeln!(
-            out,
+            chart.out,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            frame.px(0.5),
-            frame.py(0.5),
+            chart.frame.px(0.5),
+            chart.frame.py(0.5),
             xml(&labels.no_data)
         );
     }
@@ -72,22 +65,12 @@ pub fn roc(set: &SetReport, labels: &Labels) -> String {
         if r.roc.is_empty() {
             continue;
         }
-        let (colour, dash) = style(styles[i]);
+        let (colour, dash) = style(chart.styles[i]);
         let _ = writeln!(
-            out,
+            chart.out,
             "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-dasharray=\"{dash}\" stroke-linejoin=\"round\" points=\"{}\"/>",
-            frame.points(r.roc.iter().map(|p| (p.fpr, p.tpr)))
+            chart.frame.points(r.roc.iter().map(|p| (p.fpr, p.tpr)))
         );
     }
-    for (i, text) in legend.iter().enumerate() {
-        let y = legend_top + 22.0 * i as f64;
-        if i == set.results.len() {
-            out.push_str(&diagonal_row(frame.x, y, text));
-        } else {
-            out.push_str(&legend_row(frame.x, y, styles[i], text, false));
-        }
-        out.push('\n');
-    }
-    out.push_str(CLOSE);
-    out
+    chart.close(false)
 }
