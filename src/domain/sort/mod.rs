@@ -123,4 +123,71 @@ mod tests {
             assert!(ACCEPTED_FILES.contains(t), "{t}");
         }
     }
+
+    use super::report::EvaluateRequest;
+    use super::training::{Preset, TrainRequest};
+    use proptest::prelude::*;
+
+    /// Strings near the real names: the names themselves, with a character changed, cut,
+    /// cased or padded, and anything at all.
+    fn near(names: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(names).prop_map(str::to_string),
+            (
+                prop::sample::select(names),
+                any::<prop::sample::Index>(),
+                any::<char>()
+            )
+                .prop_map(|(n, at, c)| {
+                    let mut chars: Vec<char> = n.chars().collect();
+                    let i = at.index(chars.len());
+                    chars[i] = c;
+                    chars.into_iter().collect()
+                }),
+            prop::sample::select(names).prop_map(|n| n.to_uppercase()),
+            prop::sample::select(names).prop_map(|n| format!(" {n}")),
+            prop::sample::select(names).prop_map(|n| n[..n.len() - 1].to_string()),
+            any::<String>(),
+        ]
+    }
+
+    const MODELS: &[&str] = &["hog-svm", "texture-logistic", "cnn"];
+    const PRESETS: &[&str] = &["quick", "standard"];
+    const SETS: &[&str] = &[
+        "cross-validation",
+        "held-out-pages",
+        "unseen-fonts",
+        "real-scans",
+    ];
+
+    proptest! {
+        // The `model` form field of a prediction: a model exactly when it is one's name, and
+        // whatever is sent, no panic.
+        #[test]
+        fn a_model_name_is_read_only_when_exact(s in near(MODELS)) {
+            let parsed = ModelName::parse(&s);
+            prop_assert_eq!(parsed.is_some(), MODELS.contains(&s.as_str()));
+            if let Some(m) = parsed {
+                prop_assert_eq!(m.as_str(), s.as_str());
+            }
+        }
+
+        // The JSON bodies of train and evaluate: accepted exactly when the string is a preset
+        // (a set), and then that one.
+        #[test]
+        fn train_and_evaluate_bodies_take_only_their_names(s in near(PRESETS), t in near(SETS)) {
+            let body = serde_json::json!({ "preset": s }).to_string();
+            let train = serde_json::from_str::<TrainRequest>(&body);
+            prop_assert_eq!(train.is_ok(), PRESETS.contains(&s.as_str()));
+            if let Ok(TrainRequest { preset: Some(p) }) = train {
+                prop_assert_eq!(Some(p), Preset::parse(&s));
+            }
+            let body = serde_json::json!({ "set": t }).to_string();
+            let evaluate = serde_json::from_str::<EvaluateRequest>(&body);
+            prop_assert_eq!(evaluate.is_ok(), SETS.contains(&t.as_str()));
+            if let Ok(e) = evaluate {
+                prop_assert_eq!(e.set.as_str(), t.as_str());
+            }
+        }
+    }
 }

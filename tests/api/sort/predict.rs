@@ -128,6 +128,83 @@ async fn a_real_handwritten_scan_is_read_and_classified() {
     }
 }
 
+/// `image` as a JPEG whose EXIF orientation is `orientation` (6: "turn 90° clockwise to view").
+fn jpeg_with_orientation(image: &GrayImage, orientation: u8) -> Vec<u8> {
+    use image::codecs::jpeg::JpegEncoder;
+    use image::ImageEncoder;
+    // a TIFF header (little endian) and one IFD entry: 0x0112 Orientation, SHORT, 1, the value
+    let exif = vec![
+        b'I',
+        b'I',
+        42,
+        0,
+        8,
+        0,
+        0,
+        0,
+        1,
+        0,
+        0x12,
+        0x01,
+        3,
+        0,
+        1,
+        0,
+        0,
+        0,
+        orientation,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ];
+    let mut out = Vec::new();
+    let mut encoder = JpegEncoder::new_with_quality(&mut out, 90);
+    encoder.set_exif_metadata(exif).expect("exif");
+    encoder
+        .write_image(
+            image.as_raw(),
+            image.width(),
+            image.height(),
+            image::ExtendedColorType::L8,
+        )
+        .expect("jpeg");
+    out
+}
+
+/// What scanners and phones really send: a 1-bit CCITT Group 4 TIFF, and a JPEG stored sideways
+/// with the EXIF orientation that turns it upright.
+#[tokio::test]
+async fn a_bilevel_tiff_and_a_sideways_phone_jpeg_are_read() {
+    let app = sort_app(&[]).await;
+    let user = app.user();
+
+    let tiff = include_bytes!("../../../crates/sort/tests/fixtures/bilevel-g4.tif");
+    let p = user.predicted("scan.tif", tiff.to_vec(), None).await;
+    check_shape(&p);
+    assert_eq!(p["pages"][0]["width"], 240, "{p}");
+    assert_eq!(p["pages"][0]["height"], 120, "{p}");
+
+    let page = typed_page();
+    let (w, h) = page.dimensions();
+    // stored turned a quarter counter-clockwise: the EXIF's quarter clockwise stands it up
+    let sideways = image::imageops::rotate270(&page);
+    let p = user
+        .predicted("phone.jpg", jpeg_with_orientation(&sideways, 6), None)
+        .await;
+    check_shape(&p);
+    assert_eq!(p["pages"][0]["width"], w, "upright: {p}");
+    assert_eq!(p["pages"][0]["height"], h, "upright: {p}");
+    // the same bytes saying "as stored" (orientation 1) are read as stored: sideways
+    let p = user
+        .predicted("phone.jpg", jpeg_with_orientation(&sideways, 1), None)
+        .await;
+    assert_eq!(p["pages"][0]["width"], h, "as stored: {p}");
+}
+
 #[tokio::test]
 async fn the_model_asked_for_answers() {
     let app = sort_app(&[]).await;
