@@ -51,6 +51,7 @@ mod pt;
 #[cfg(feature = "ssr")]
 mod server;
 mod sort;
+mod sort_page;
 
 pub use account::AccountTexts;
 pub use ask::AskTexts;
@@ -59,6 +60,7 @@ pub use keys::KeysTexts;
 #[cfg(feature = "ssr")]
 pub use server::ServerTexts;
 pub use sort::SortTexts;
+pub use sort_page::SortPageTexts;
 
 use crate::domain::account::AccountProblem;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
@@ -235,6 +237,8 @@ pub struct Texts {
     pub ask: AskTexts,
     /// Sort: handwritten or typed (`sort.rs`).
     pub sort: SortTexts,
+    /// The Sort page (`sort_page.rs`).
+    pub sort_page: SortPageTexts,
     /// What the server answers and says about its models (`server.rs`): not in the browser's
     /// bundle, which shows these sentences as the server sends them.
     #[cfg(feature = "ssr")]
