@@ -7,6 +7,8 @@ mod ask;
 mod history;
 mod keys;
 #[cfg(feature = "ssr")]
+mod plots;
+#[cfg(feature = "ssr")]
 mod server;
 mod sort;
 mod sort_page;
@@ -284,4 +286,6 @@ pub(super) static FR: Texts = Texts {
     sort_page: sort_page::SORT_PAGE,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
+    #[cfg(feature = "ssr")]
+    plots: plots::PLOTS,
 };

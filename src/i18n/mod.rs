@@ -47,6 +47,8 @@ mod fr;
 mod history;
 mod keys;
 pub mod numbers;
+#[cfg(feature = "ssr")]
+mod plots;
 mod pt;
 #[cfg(feature = "ssr")]
 mod server;
@@ -57,6 +59,8 @@ pub use account::AccountTexts;
 pub use ask::AskTexts;
 pub use history::HistoryTexts;
 pub use keys::KeysTexts;
+#[cfg(feature = "ssr")]
+pub use plots::PlotTexts;
 #[cfg(feature = "ssr")]
 pub use server::ServerTexts;
 pub use sort::SortTexts;
@@ -243,6 +247,9 @@ pub struct Texts {
     /// bundle, which shows these sentences as the server sends them.
     #[cfg(feature = "ssr")]
     pub server: ServerTexts,
+    /// The report's plots as the server draws them (`plots.rs`).
+    #[cfg(feature = "ssr")]
+    pub plots: PlotTexts,
 }
 
 impl Texts {

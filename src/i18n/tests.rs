@@ -89,6 +89,10 @@ const SAME_AS_ENGLISH: &[&str] = &[
     "Long",
     "tokens",
     "Enter",
+    // the report's plots (French "pages"; the abbreviations kept by Portuguese and French)
+    "pages",
+    "AUC",
+    "ECE",
 ];
 
 #[test]

@@ -65,6 +65,16 @@ async fn the_report_and_its_plots_are_served_with_their_types() {
         e["message"].as_str().unwrap().starts_with("Le rapport"),
         "{e}"
     );
+    // the plots in the person's language too
+    let res = fr
+        .send(
+            fr.http
+                .get(format!("{}{REPORT}/roc-real-scans.svg", app.address)),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let svg = res.text().await.unwrap();
+    assert!(svg.contains("Courbes ROC — vrais scans"), "{svg}");
 }
 
 #[tokio::test]

@@ -7,11 +7,14 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use precis_sort::report::{self as engine, Labels};
+use precis_sort::report::{self as engine, Labels, SetNames};
 
 use super::openapi::ReportErrors;
+use crate::domain::settings::Lang;
 use crate::domain::sort::report::{Plot, ReportFile};
+use crate::i18n::texts;
 use crate::server::error::AppError;
+use crate::server::lang::RequestLang;
 use crate::server::openapi::tags;
 use crate::server::sort::{mirror, SortError};
 use crate::server::state::AppState;
@@ -26,10 +29,11 @@ pub fn router() -> Router<AppState> {
 ///
 /// `report.md`: the comparison report of the active models as Markdown (the protocol, each
 /// set's metrics with their 95% intervals, the paired tests), linking to its plots by their
-/// names. `{plot}-{set}.svg`: one plot — `roc` (ROC curves), `confusion` (confusion matrices) or
-/// `reliability` (reliability diagram) — of one set: `unseen-fonts`, `real-scans`,
-/// `held-out-pages` or `cross-validation`. Each SVG has a `<title>` and a `<desc>` saying what it
-/// shows, numbers included. They change when other models become active.
+/// names (in English). `{plot}-{set}.svg`: one plot — `roc` (ROC curves), `confusion` (confusion
+/// matrices) or `reliability` (reliability diagram) — of one set: `unseen-fonts`, `real-scans`,
+/// `held-out-pages` or `cross-validation`, its words in the request's language. Each SVG has a
+/// `<title>` and a `<desc>` saying what it shows, numbers included. They change when other
+/// models become active.
 #[utoipa::path(
     get,
     path = PATH,
@@ -49,25 +53,70 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn report(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     Path(file): Path<String>,
 ) -> Result<Response, AppError> {
     let file = ReportFile::parse(&file).ok_or(SortError::ReportFileNotFound)?;
     let active = state.classifier.active();
-    let contents = contents(&active.bundle.report, file)?;
+    let contents = contents(&active.bundle.report, file, &labels(lang))?;
     Ok((
         [
             (header::CONTENT_TYPE, file.media_type()),
             // the active models may change (a training job): ask again each time
             (header::CACHE_CONTROL, "no-cache"),
+            (header::VARY, "accept-language, cookie"),
         ],
         contents,
     )
         .into_response())
 }
 
-/// The text of `file` for `report` (the plot of a set the report lacks is not found).
-pub fn contents(report: &engine::Report, file: ReportFile) -> Result<String, SortError> {
-    let labels = Labels::english();
+/// The plots' words in `lang`.
+pub fn labels(lang: Lang) -> Labels {
+    let t = texts(lang);
+    let (p, s) = (&t.plots, &t.sort_page);
+    let own = |x: &str| x.to_string();
+    let set = |x: &str| x.to_lowercase();
+    Labels {
+        decimal_separator: crate::i18n::numbers::decimal(lang, 0.5, 1)
+            .chars()
+            .nth(1)
+            .unwrap_or('.'),
+        pages: own(p.pages),
+        handwritten: own(p.handwritten),
+        typed: own(p.typed),
+        auc: own(p.auc),
+        ci95: own(p.ci95),
+        undefined: own(s.undefined),
+        no_data: own(p.no_data),
+        roc_title: own(p.roc_title),
+        false_positive_rate: own(p.false_positive_rate),
+        true_positive_rate: own(p.true_positive_rate),
+        chance: own(p.chance),
+        confusion_title: own(p.confusion_title),
+        truth: own(p.truth),
+        predicted: own(p.predicted),
+        reliability_title: own(p.reliability_title),
+        mean_predicted: own(p.mean_predicted),
+        observed: own(p.observed),
+        perfect_calibration: own(p.perfect_calibration),
+        ece: own(p.ece),
+        sets: SetNames {
+            cross_validation: set(s.cross_validation),
+            held_out_pages: set(s.held_out_pages),
+            unseen_fonts: set(s.unseen_fonts),
+            real_scans: set(s.real_scans),
+        },
+    }
+}
+
+/// The text of `file` for `report`, its plots' words `labels` (the plot of a set the report
+/// lacks is not found).
+pub fn contents(
+    report: &engine::Report,
+    file: ReportFile,
+    labels: &Labels,
+) -> Result<String, SortError> {
     match file {
         ReportFile::Markdown => Ok(engine::markdown(report)),
         ReportFile::Plot(plot, set) => {
@@ -75,9 +124,9 @@ pub fn contents(report: &engine::Report, file: ReportFile) -> Result<String, Sor
                 .set(mirror::set_kind(set))
                 .ok_or(SortError::ReportFileNotFound)?;
             Ok(match plot {
-                Plot::Roc => engine::svg::roc(set, &labels),
-                Plot::Confusion => engine::svg::confusion(set, &labels),
-                Plot::Reliability => engine::svg::reliability(set, &labels),
+                Plot::Roc => engine::svg::roc(set, labels),
+                Plot::Confusion => engine::svg::confusion(set, labels),
+                Plot::Reliability => engine::svg::reliability(set, labels),
             })
         }
     }
@@ -95,12 +144,8 @@ mod tests {
         for f in &engine_files {
             let file = ReportFile::parse(&f.name).expect("a name the page knows");
             assert_eq!(file.name(), f.name);
-            assert_eq!(
-                contents(&bundle.report, file).unwrap(),
-                f.contents,
-                "{}",
-                f.name
-            );
+            let english = contents(&bundle.report, file, &labels(Lang::En)).unwrap();
+            assert_eq!(english, f.contents, "{}", f.name);
         }
         // every set the page shows has its three plots
         for set in SetName::ALL {
@@ -123,5 +168,18 @@ mod tests {
             PATH.replace("{file}", REPORT_MARKDOWN),
             ReportFile::Markdown.url()
         );
+    }
+
+    #[test]
+    fn the_plots_speak_the_requests_language() {
+        assert_eq!(labels(Lang::En), Labels::english());
+        let fr = labels(Lang::Fr);
+        assert_eq!(fr.decimal_separator, ',');
+        assert_eq!(fr.sets.unseen_fonts, "polices inédites");
+        let bundle = crate::server::sort::builtin().expect("the built-in models");
+        let roc = ReportFile::Plot(Plot::Roc, SetName::UnseenFonts);
+        let svg = contents(&bundle.report, roc, &labels(Lang::Pt)).unwrap();
+        assert!(svg.contains("Curvas ROC — tipos de letra novos"), "{svg}");
+        assert!(svg.contains("0,"), "decimal commas");
     }
 }
