@@ -21,6 +21,8 @@ export const HANDWRITTEN = picture('handwritten-formulas.png');
 export const TYPED = picture('typed-page.png');
 /** A white page: no writing on it. */
 export const BLANK = picture('blank-page.png');
+/** A 1-bit TIFF as scanners write them: the browser cannot show it. */
+export const TIFF = { ...picture('scan-g4.tif'), mimeType: 'image/tiff' };
 /** A text file: not an image. */
 export const NOT_AN_IMAGE = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes.\n') };
 

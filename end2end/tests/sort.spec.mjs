@@ -14,6 +14,7 @@ import {
   HANDWRITTEN,
   NOT_AN_IMAGE,
   SORT_OPERATOR,
+  TIFF,
   TYPED,
   VERDICT,
   VERDICT_FR,
@@ -93,6 +94,41 @@ test('a file that is not an image and a blank page each get their sentence; the 
   }
   await expect(resultCard(page, TYPED.name).getByRole('status')).toHaveText(VERDICT);
   await expect(resultCard(page, TYPED.name).getByRole('alert')).toHaveCount(0);
+});
+
+test('pictures dropped on the Classify panel are judged, each in its card', async ({ page }) => {
+  await gotoSort(page);
+  const files = await page.evaluateHandle(
+    ([hand, typed]) => {
+      const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes(hand)], 'dropped-handwriting.png', { type: 'image/png' }));
+      transfer.items.add(new File([bytes(typed)], 'dropped-typed.png', { type: 'image/png' }));
+      return transfer;
+    },
+    [HANDWRITTEN.buffer.toString('base64'), TYPED.buffer.toString('base64')],
+  );
+  const panel = classifyPanel(page);
+  await panel.dispatchEvent('dragover', { dataTransfer: files });
+  await panel.dispatchEvent('drop', { dataTransfer: files });
+  for (const name of ['dropped-handwriting.png', 'dropped-typed.png']) {
+    const card = resultCard(page, name);
+    await expect(card.getByRole('status')).toHaveText(VERDICT, { timeout: 30_000 });
+    await expect(card.getByRole('figure').getByRole('img')).toBeVisible();
+  }
+});
+
+test('a TIFF, which the browser cannot show, gets its verdict page by page', async ({ page }) => {
+  await gotoSort(page);
+  await classify(page, [TIFF]);
+  const card = resultCard(page, TIFF.name);
+  await expect(card.getByRole('status')).toHaveText(VERDICT);
+  await expect(card).toContainText('The browser cannot show this file: the verdict is given page by page.');
+  await expect(card.getByRole('list')).toHaveText(/^Page 1: (Handwritten|Typed), \d{2,3}%$/);
+  await expect(card.getByRole('figure')).toHaveCount(0);
+  await expect(card.getByRole('table', { name: 'What each model says', exact: true }).getByRole('row')).toHaveCount(
+    1 + MODELS.length,
+  );
 });
 
 test('the model picker lists the models; another model gives the verdict when chosen', async ({ page }) => {
@@ -201,6 +237,10 @@ test('in French: the labels, the verdicts and the server’s sentences are Frenc
   const models = modelsPanel(page, 'Modèles');
   await expect(models.getByRole('table', { name: /^Polices inédites\s: / })).toContainText(/\d,\d{3} \[\d,\d{3}–\d,\d{3}\]/);
   await expect(trainPanel(page, 'Entraîner de nouveau')).toContainText('Seuls les administrateurs de ce Precis');
+  // the plots are drawn in French too (the request carries the page's language)
+  const roc = models.getByRole('figure', { name: 'Courbes ROC, polices inédites', exact: true }).getByRole('img');
+  const svg = await page.request.get(new URL(await roc.getAttribute('src'), INSTANCES.sort).href);
+  expect(await svg.text()).toContain('Courbes ROC — polices inédites');
 });
 
 test('someone who is not an operator sees why they cannot train', async ({ page }) => {
