@@ -311,6 +311,10 @@ pub struct ClassifierModels {
     /// `PRECIS_OPERATORS`.
     #[serde(default)]
     pub can_train: bool,
+    /// The training job running now, told to those who may train (follow it at
+    /// `GET /api/v1/classifier/jobs/{id}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_job: Option<String>,
 }
 
 /// The plots of each evaluation set, served as SVG by `GET /api/v1/classifier/report/{file}`.
@@ -432,5 +436,6 @@ mod tests {
         });
         let read: ClassifierModels = serde_json::from_value(listing).unwrap();
         assert!(!read.can_train);
+        assert_eq!(read.running_job, None);
     }
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/classifier/report/{file}`: the active models' report and its plots, as the
 //! Sort page shows them.
 
-use super::sort_app;
+use super::{data, sort_app};
 use crate::helpers::expect_error;
 
 const REPORT: &str = "/api/v1/classifier/report";
@@ -91,4 +91,33 @@ async fn the_listing_says_who_may_train() {
     ops.sign_up("ops@example.org", "correct horse battery staple")
         .await;
     assert_eq!(ops.classifier_models().await["can_train"], true);
+    assert!(ops.classifier_models().await.get("running_job").is_none());
+    if data().is_none() {
+        return;
+    }
+    // a job running: named to the operator (the page follows it after a reload), not to others
+    let res = ops
+        .train(Some(serde_json::json!({"preset": "quick"})))
+        .await;
+    assert_eq!(res.status(), 202);
+    let id = res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(ops.classifier_models().await["running_job"], id.as_str());
+    for other in [&visitor, &someone] {
+        assert!(other.classifier_models().await.get("running_job").is_none());
+    }
+    assert_eq!(ops.cancel_job(&id).await.status(), 202);
+    assert_eq!(ops.wait_job(&id, 3).await["state"], "cancelled");
+    // the job lets its slot go just after recording its end
+    let mut listed = true;
+    for _ in 0..50 {
+        listed = ops.classifier_models().await.get("running_job").is_some();
+        if !listed {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(!listed, "a cancelled job is no longer named as running");
 }

@@ -30,7 +30,8 @@ pub fn router() -> Router<AppState> {
 /// trained that did at least as well), the default one, and what each costs and achieves on
 /// each evaluation set of their report: accuracy, precision, recall, F1, ROC-AUC, Brier score
 /// and calibration error, each with its 95% interval, with the protocol they were measured by.
-/// `can_train` says whether the caller may train them again (an operator).
+/// `can_train` says whether the caller may train them again (an operator), and for them
+/// `running_job` names the training job running now, if one is.
 #[utoipa::path(
     get,
     path = PATH,
@@ -55,6 +56,9 @@ pub async fn models(
         lang,
     )?;
     listing.can_train = super::is_operator(&state, &identity).await?;
+    if listing.can_train {
+        listing.running_job = state.classifier.trainer().running();
+    }
     Ok(Json(listing))
 }
 
@@ -108,5 +112,6 @@ pub fn listing(
         models,
         protocol: report.protocol,
         can_train: false,
+        running_job: None,
     })
 }
