@@ -259,9 +259,12 @@ test('someone who is not an operator sees why they cannot train', async ({ page 
   }
 });
 
-test('an operator starts a training job, follows its progress and cancels it', async ({ page, context }) => {
+test('an operator starts a training job, follows its progress (after a reload too) and cancels it', async ({ page, context }) => {
   test.setTimeout(120_000);
   await signUp(page, 'sort', SORT_OPERATOR, PASSWORD);
+  // a second tab, open before the job starts: its Train button is still on
+  const other = await context.newPage();
+  await gotoSort(other);
   await gotoSort(page);
   const panel = trainPanel(page);
   await expect(panel).not.toContainText('Only the operators');
@@ -286,12 +289,16 @@ test('an operator starts a training job, follows its progress and cancels it', a
     await expect(bar).toBeVisible();
     await expect(panel.getByRole('status')).toContainText(/^\d{1,3}% · /);
     await expect(train).toBeDisabled();
-    // another tab cannot start a second job while this one runs
-    const other = await context.newPage();
-    await gotoSort(other);
+    // the other tab cannot start a second job while this one runs: it is told so, and follows it
     await trainPanel(other).getByRole('button', { name: 'Train', exact: true }).click();
     await expect(trainPanel(other).getByRole('alert')).toContainText('A training job is already running.');
+    await expect(trainPanel(other).getByRole('progressbar', { name: 'Training progress', exact: true })).toBeVisible();
     await other.close();
+    // after a reload the page finds the job and follows it again
+    await page.reload();
+    await waitUntilLive(page);
+    await expect(bar).toBeVisible({ timeout: 20_000 });
+    await expect(train).toBeDisabled();
     await panel.getByRole('button', { name: 'Cancel training', exact: true }).click();
     await expect(panel.getByRole('status')).toHaveText('Training cancelled: the models in use are unchanged.', {
       timeout: 60_000,

@@ -42,6 +42,11 @@ impl Listing {
         self.with(|m| m.can_train).unwrap_or(false)
     }
 
+    /// The training job running now (told to those who may train).
+    pub fn running_job(&self) -> Option<String> {
+        self.with(|m| m.running_job.clone()).flatten()
+    }
+
     /// Loaded, and this person may not train.
     pub fn refuses_training(&self) -> bool {
         self.with(|m| !m.can_train).unwrap_or(false)

@@ -50,7 +50,12 @@ impl Trainer {
                     self.follow(id).await;
                 }
                 Err(e) => {
+                    let running = e.error.code == ErrorCode::TrainingInProgress;
                     let _ = self.error.try_set(Some(e.error.message));
+                    if running {
+                        // started elsewhere meanwhile: the listing names it, and it is followed
+                        self.listing.load();
+                    }
                 }
             }
         });
@@ -70,6 +75,8 @@ impl Trainer {
                     let _ = self.job.try_set(Some(job));
                     if ended {
                         let _ = self.cancelling.try_set(false);
+                        // a refusal told while it ran ("already running") is old news now
+                        let _ = self.error.try_set(None);
                         if activated {
                             self.listing.load();
                         }
@@ -85,6 +92,21 @@ impl Trainer {
                 Err(_) => {}
             }
         }
+    }
+
+    /// Follows a job started earlier (from another tab, or before a reload), once.
+    fn resume(self, id: String) {
+        if self.job.with_untracked(Option::is_some) || self.starting.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(job) = api::job(&id, self.prefs.t_untracked()).await {
+                let active = job.state.is_active();
+                if self.job.try_update(|j| j.get_or_insert(job).id == id) == Some(true) && active {
+                    self.follow(id).await;
+                }
+            }
+        });
     }
 
     fn cancel(self) {
@@ -162,6 +184,12 @@ pub fn TrainPanel(listing: Listing) -> impl IntoView {
         prefs,
         listing,
     };
+    // a job already running when the page loaded (another tab, a reload): followed here too
+    Effect::new(move || {
+        if let Some(id) = listing.running_job() {
+            trainer.resume(id);
+        }
+    });
     let locked = move || !listing.can_train() || trainer.running() || trainer.starting.get();
     let failure = Signal::derive(move || {
         trainer.error.get().or_else(|| {
