@@ -6,6 +6,7 @@
 //   - "local"   Precis without a token (local engine)     127.0.0.1:3101
 //   - "limited" Precis with a token and a tiny own rate limit (burst 2, 1/min)  127.0.0.1:3102
 //   - "members" Precis without a token, for accounts only (PRECIS_ALLOW_ANONYMOUS=false)  127.0.0.1:3103
+//   - "sort"    Precis without a token, one operator (PRECIS_OPERATORS): the Sort page  127.0.0.1:3104
 // Each Precis instance gets a fresh, empty data directory, and the repo's models/ folder (the
 // embedded engine's weights, fetched by scripts/models.sh; $PRECIS_MODELS_DIR overrides it) —
 // except "limited", whose models folder is empty: its picker shows models that cannot run.
@@ -39,7 +40,11 @@ const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 const precisCommand = (keep) =>
   ['env', ...HF_VARS.filter((v) => !keep.includes(v)).map((v) => `-u ${v}`), shellQuote(precisBin)].join(' ');
 
-function precis(name, port, { token, burst = 1000, perMinute = 6000, models = modelsDir, anonymous = true }) {
+// The account allowed to train Sort's models on the "sort" instance (the Sort spec signs it up).
+// (tests/sort-helpers.mjs names it too.)
+const SORT_OPERATOR = 'sort-operator@example.org';
+
+function precis(name, port, { token, burst = 1000, perMinute = 6000, models = modelsDir, anonymous = true, env = {} }) {
   return {
     name: `precis-${name}`,
     command: precisCommand(token ? ['HF_TOKEN', 'HF_BASE_URL'] : []),
@@ -61,6 +66,7 @@ function precis(name, port, { token, burst = 1000, perMinute = 6000, models = mo
       PRECIS_RATE_LIMIT_PER_MINUTE: String(perMinute),
       PRECIS_ALLOW_ANONYMOUS: String(anonymous),
       ...(token ? { HF_TOKEN: 'e2e-token', HF_BASE_URL: mockUrl } : {}),
+      ...env,
     },
   };
 }
@@ -119,5 +125,16 @@ export default defineConfig({
     precis('limited', 3102, { token: true, burst: 2, perMinute: 1, models: freshDataDir('no-models') }),
     // TextRank needs no weights: an empty models folder keeps its start-up quick
     precis('members', 3103, { token: false, anonymous: false, models: freshDataDir('members-models') }),
+    // Sort: the classifier's models are built in; its data (for training) is where
+    // scripts/sort_data.sh put it (PRECIS_SORT_DATA_DIR, else ${PRECIS_CACHE_DIR:-~/.cache/precis}/sort-data)
+    precis('sort', 3104, {
+      token: false,
+      models: freshDataDir('sort-models'),
+      env: {
+        PRECIS_OPERATORS: SORT_OPERATOR,
+        PRECIS_CLASSIFIER_RATE_LIMIT_BURST: '1000',
+        PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE: '6000',
+      },
+    }),
   ],
 });

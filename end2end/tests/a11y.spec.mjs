@@ -9,6 +9,7 @@ import { test, expect } from './fixtures.mjs';
 import { INSTANCES, gotoStudio, summarize, historyPanel, waitUntilLive, uniqueTag, COUNCIL_TEXT } from './helpers.mjs';
 import { MEMBERS_URL, signUp, uniqueEmail } from './account-helpers.mjs';
 import { addPasted, ask, documentsPanel, filesInput, gotoAsk, HOLIDAY_QUESTION, UNANSWERED_QUESTION } from './ask-helpers.mjs';
+import { NOT_AN_IMAGE, TYPED, classify, gotoSort, resultCard } from './sort-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 // Evaluated in the page rather than added as a <script>: the app's Content-Security-Policy
@@ -178,6 +179,20 @@ for (const theme of ['light', 'dark']) {
       await expect(turn.locator('mark').first()).toBeVisible();
       await ask(page, UNANSWERED_QUESTION);
       await expectAccessible(page, `/ask with an answer, an opened passage and the "not in your documents" notice, ${theme}`);
+    });
+
+    test(`/sort: the models, then a verdict with its picture and a refused file (${theme})`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await gotoSort(page);
+      await expectTheme(page);
+      await expect(page.getByRole('heading', { name: 'Handwritten or typed?', exact: true })).toBeVisible();
+      // the plots are loaded lazily: bring them in before axe looks
+      for (const img of await page.getByRole('figure').getByRole('img').all()) await img.scrollIntoViewIfNeeded();
+      await expectAccessible(page, `/sort with the models compared, ${theme}`);
+      await classify(page, [TYPED, NOT_AN_IMAGE]);
+      await expect(resultCard(page, TYPED.name).getByRole('figure')).toBeVisible();
+      await expect(resultCard(page, NOT_AN_IMAGE.name).getByRole('alert')).not.toHaveText('');
+      await expectAccessible(page, `/sort with a verdict, its picture and a refused file, ${theme}`);
     });
 
     test(`404 page (${theme})`, async ({ page }) => {

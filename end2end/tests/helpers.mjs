@@ -13,6 +13,8 @@ export const INSTANCES = {
   local: 'http://127.0.0.1:3101/',
   /** token set, own rate limit of burst 2 and 1 per minute */
   limited: 'http://127.0.0.1:3102/',
+  /** no token, an operator who may train Sort's models (playwright.config.mjs: SORT_OPERATOR) */
+  sort: 'http://127.0.0.1:3104/',
 };
 
 export const MOCK_HF_URL = `http://127.0.0.1:${Number(process.env.MOCK_HF_PORT ?? 3919)}`;

@@ -7,8 +7,11 @@ mod ask;
 mod history;
 mod keys;
 #[cfg(feature = "ssr")]
+mod plots;
+#[cfg(feature = "ssr")]
 mod server;
 mod sort;
+mod sort_page;
 
 use super::numbers::{decimal, fixed, integer};
 use super::{ParamText, Texts};
@@ -280,6 +283,9 @@ pub(super) static FR: Texts = Texts {
     history: history::HISTORY,
     ask: ask::ASK,
     sort: sort::SORT,
+    sort_page: sort_page::SORT_PAGE,
     #[cfg(feature = "ssr")]
     server: server::SERVER,
+    #[cfg(feature = "ssr")]
+    plots: plots::PLOTS,
 };

@@ -47,18 +47,24 @@ mod fr;
 mod history;
 mod keys;
 pub mod numbers;
+#[cfg(feature = "ssr")]
+mod plots;
 mod pt;
 #[cfg(feature = "ssr")]
 mod server;
 mod sort;
+mod sort_page;
 
 pub use account::AccountTexts;
 pub use ask::AskTexts;
 pub use history::HistoryTexts;
 pub use keys::KeysTexts;
 #[cfg(feature = "ssr")]
+pub use plots::PlotTexts;
+#[cfg(feature = "ssr")]
 pub use server::ServerTexts;
 pub use sort::SortTexts;
+pub use sort_page::SortPageTexts;
 
 use crate::domain::account::AccountProblem;
 use crate::domain::params::{LengthPreset, Param, StylePreset};
@@ -235,10 +241,15 @@ pub struct Texts {
     pub ask: AskTexts,
     /// Sort: handwritten or typed (`sort.rs`).
     pub sort: SortTexts,
+    /// The Sort page (`sort_page.rs`).
+    pub sort_page: SortPageTexts,
     /// What the server answers and says about its models (`server.rs`): not in the browser's
     /// bundle, which shows these sentences as the server sends them.
     #[cfg(feature = "ssr")]
     pub server: ServerTexts,
+    /// The report's plots as the server draws them (`plots.rs`).
+    #[cfg(feature = "ssr")]
+    pub plots: PlotTexts,
 }
 
 impl Texts {

@@ -35,6 +35,16 @@ pub fn fixed(lang: Lang, v: f64, fraction: usize) -> String {
     format_number(lang, v, fraction, false)
 }
 
+/// A share from 0 to 1 as a percentage with at most `max_fraction` decimals: 0.97 → "97%" /
+/// "97 %" (French puts a narrow no-break space before the sign) / "97%".
+pub fn percent(lang: Lang, share: f64, max_fraction: usize) -> String {
+    let number = decimal(lang, share * 100.0, max_fraction);
+    match lang {
+        Lang::Fr => format!("{number}{NARROW_NBSP}%"),
+        Lang::En | Lang::Pt => format!("{number}%"),
+    }
+}
+
 fn format_number(lang: Lang, v: f64, fraction: usize, trim: bool) -> String {
     if !v.is_finite() {
         return v.to_string();
@@ -120,6 +130,14 @@ mod tests {
         assert_eq!(decimal(Lang::En, -0.01, 1), "0");
         assert_eq!(decimal(Lang::Pt, -1.5, 1), "-1,5");
         assert_eq!(decimal(Lang::En, f64::NAN, 1), "NaN");
+    }
+
+    #[test]
+    fn percents_follow_the_language() {
+        assert_eq!(percent(Lang::En, 0.97, 0), "97%");
+        assert_eq!(percent(Lang::Fr, 0.97, 0), "97\u{202F}%");
+        assert_eq!(percent(Lang::Pt, 0.375, 1), "37,5%");
+        assert_eq!(percent(Lang::En, 1.0, 1), "100%");
     }
 
     #[test]

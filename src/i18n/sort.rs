@@ -28,6 +28,8 @@ pub struct SortTexts {
     pub operator_only: &'static str,
     pub data_missing: &'static str,
     pub job_not_found: &'static str,
+    /// `GET /api/v1/classifier/report/{file}` for a file the report does not have.
+    pub report_file_not_found: &'static str,
     /// A job that was running when Precis stopped.
     pub interrupted: &'static str,
     pub training_failed: &'static str,

@@ -89,6 +89,10 @@ const SAME_AS_ENGLISH: &[&str] = &[
     "Long",
     "tokens",
     "Enter",
+    // the report's plots (French "pages"; the abbreviations kept by Portuguese and French)
+    "pages",
+    "AUC",
+    "ECE",
 ];
 
 #[test]
@@ -174,6 +178,35 @@ fn every_message_function_says_something_in_every_language() {
             (t.sort.unknown_model)("resnet", "“cnn”"),
             (t.sort.activated)("0.99", "0.98"),
             (t.sort.kept)("0.97", "0.98"),
+            (t.sort_page.accepted)("30"),
+            (t.sort_page.default_model)("cnn"),
+            (t.sort_page.sending_label)("scan.png"),
+            (t.sort_page.verdict)("Typed", "97%"),
+            (t.sort_page.answered_by)("cnn"),
+            (t.sort_page.page_verdict)(2, "Typed, 97%"),
+            (t.sort_page.skipped_pages)(1),
+            (t.sort_page.skipped_pages)(3),
+            (t.sort_page.image_alt)("scan.png"),
+            (t.sort_page.tiles_summary)(16, 12, 4),
+            (t.sort_page.default_is)("cnn"),
+            (t.sort_page.origin_builtin)("standard"),
+            (t.sort_page.origin_trained)("quick"),
+            (t.sort_page.protocol)("1,200", "600", "600", 3, 7),
+            (t.sort_page.seconds)("1.5"),
+            (t.sort_page.milliseconds)("12"),
+            (t.sort_page.kilobytes)("340"),
+            (t.sort_page.set_caption)("Real scans", "29", "18", "11", "6"),
+            (t.sort_page.interval)("0.93", "0.85", "0.99"),
+            (t.sort_page.roc_caption)("real scans"),
+            (t.sort_page.confusion_caption)("real scans"),
+            (t.sort_page.reliability_caption)("real scans"),
+            (t.sort_page.roc_alt)("real scans", "cnn 0.93"),
+            (t.sort_page.confusion_alt)("real scans", "cnn: …"),
+            (t.sort_page.reliability_alt)("real scans", "cnn 0.04"),
+            (t.sort_page.confusion_model)("cnn", 14, 18, 9, 11),
+            (t.sort_page.stage_cross_validation)(2, 3, "cnn"),
+            (t.sort_page.stage_final)("cnn"),
+            (t.sort_page.progress_line)("42%", "Scoring"),
         ];
         for m in messages {
             assert!(m.chars().count() > 2, "{lang:?}: {m:?}");
@@ -472,6 +505,23 @@ fn the_ask_pages_numbers_and_plurals_follow_the_language() {
         (texts(Lang::Fr).ask.answer_meta)("m", 1.25),
         "m · 1,2\u{a0}s"
     );
+}
+
+#[test]
+fn the_sort_pages_counts_follow_the_language() {
+    assert_eq!(
+        (texts(Lang::En).sort_page.tiles_summary)(1, 1, 0),
+        "The verdict came from 1 square of writing: 1 handwritten-looking, 0 typed-looking."
+    );
+    let fr = (texts(Lang::Fr).sort_page.confusion_model)("cnn", 1_400, 1_500, 2, 3);
+    assert!(
+        fr.contains(&format!(
+            "1{NARROW_NBSP}400 pages manuscrites sur 1{NARROW_NBSP}500"
+        )),
+        "{fr}"
+    );
+    let pt = (texts(Lang::Pt).sort_page.skipped_pages)(1);
+    assert!(pt.starts_with("1 página "), "{pt}");
 }
 
 #[test]

@@ -65,6 +65,7 @@ pub const API_KEY_SCHEME: &str = "api_key";
         crate::server::ask::routes::questions::models,
         crate::server::sort::routes::predict::predict,
         crate::server::sort::routes::models::models,
+        crate::server::sort::routes::report::report,
         crate::server::sort::routes::evaluate::evaluate,
         crate::server::sort::routes::train::train,
         crate::server::sort::routes::train::job,

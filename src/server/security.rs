@@ -93,12 +93,13 @@ pub async fn security_headers(
     response
 }
 
-/// Everything from Precis itself; inline styles allowed (style attributes set by the page and
+/// Everything from Precis itself (and `blob:` images: the Sort page shows the pictures a person
+/// picks from their own files); inline styles allowed (style attributes set by the page and
 /// the API explorer), inline scripts only with this response's nonce.
 pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
          font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
          form-action 'self'"
     )

@@ -13,6 +13,7 @@ mod prefs;
 mod prefs_menu;
 pub(crate) mod prefs_store;
 mod settings;
+mod sort;
 // only the browser reads streams
 mod session;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>
                 <Route path=path!("/ask") view=|| view! { <Page><ask::AskPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/sort") view=|| view! { <Page><sort::SortPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/sign-in") view=|| view! { <Page><account::SignInPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/sign-up") view=|| view! { <Page><account::SignUpPage/></Page> } ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=|| view! { <Page><account::AccountPage/></Page> } ssr=SsrMode::Async/>

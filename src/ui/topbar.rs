@@ -1,5 +1,5 @@
 //! The bar at the top of every page: the name (a link to the studio), the pages (Summarize ·
-//! Ask, the current one marked `aria-current="page"`), and who is signed in — or the ways to
+//! Ask · Sort, the current one marked `aria-current="page"`), and who is signed in — or the ways to
 //! sign in.
 
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ pub fn TopBar(me: Option<Me>) -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{prefs.text(|t| t.ask.nav_summarize)}</A></li>
                     <li><A href="/ask">{prefs.text(|t| t.ask.nav_ask)}</A></li>
+                    <li><A href="/sort">{prefs.text(|t| t.sort_page.nav)}</A></li>
                 </ul>
             </nav>
             // The page awaited the session before building its frame: no suspense of its own

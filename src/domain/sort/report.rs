@@ -307,4 +307,135 @@ pub struct ClassifierModels {
     pub models: Vec<ClassifierModel>,
     /// How they were trained and measured.
     pub protocol: Protocol,
+    /// The caller may train them again (`POST /api/v1/classifier/train`): an account listed in
+    /// `PRECIS_OPERATORS`.
+    #[serde(default)]
+    pub can_train: bool,
+    /// The training job running now, told to those who may train (follow it at
+    /// `GET /api/v1/classifier/jobs/{id}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_job: Option<String>,
+}
+
+/// The plots of each evaluation set, served as SVG by `GET /api/v1/classifier/report/{file}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Plot {
+    /// ROC curves.
+    Roc,
+    /// Confusion matrices.
+    Confusion,
+    /// Reliability diagram.
+    Reliability,
+}
+
+impl Plot {
+    pub const ALL: [Plot; 3] = [Plot::Roc, Plot::Confusion, Plot::Reliability];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plot::Roc => "roc",
+            Plot::Confusion => "confusion",
+            Plot::Reliability => "reliability",
+        }
+    }
+}
+
+/// Where the report's files are served (`GET`).
+pub const REPORT_PATH: &str = "/api/v1/classifier/report/{file}";
+/// The report itself, as Markdown.
+pub const REPORT_MARKDOWN: &str = "report.md";
+
+/// A file of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFile {
+    Markdown,
+    Plot(Plot, SetName),
+}
+
+impl ReportFile {
+    /// Its name: `report.md`, `roc-unseen-fonts.svg`.
+    pub fn name(self) -> String {
+        match self {
+            ReportFile::Markdown => REPORT_MARKDOWN.to_string(),
+            ReportFile::Plot(plot, set) => format!("{}-{}.svg", plot.as_str(), set.as_str()),
+        }
+    }
+
+    /// The file named `name`, if it is one.
+    pub fn parse(name: &str) -> Option<ReportFile> {
+        if name == REPORT_MARKDOWN {
+            return Some(ReportFile::Markdown);
+        }
+        let stem = name.strip_suffix(".svg")?;
+        Plot::ALL.into_iter().find_map(|plot| {
+            let set = stem.strip_prefix(plot.as_str())?.strip_prefix('-')?;
+            let set = SetName::ALL.into_iter().find(|s| s.as_str() == set)?;
+            Some(ReportFile::Plot(plot, set))
+        })
+    }
+
+    /// Where it is served.
+    pub fn url(self) -> String {
+        REPORT_PATH.replace("{file}", &self.name())
+    }
+
+    /// Its media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ReportFile::Markdown => "text/markdown; charset=utf-8",
+            ReportFile::Plot(..) => "image/svg+xml",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_files_are_named_and_read_back() {
+        let mut names = vec![ReportFile::Markdown];
+        for plot in Plot::ALL {
+            for set in SetName::ALL {
+                names.push(ReportFile::Plot(plot, set));
+            }
+        }
+        for file in names {
+            assert_eq!(
+                ReportFile::parse(&file.name()),
+                Some(file),
+                "{}",
+                file.name()
+            );
+        }
+        let url = ReportFile::Plot(Plot::Roc, SetName::UnseenFonts).url();
+        assert!(url.ends_with("/report/roc-unseen-fonts.svg"), "{url}");
+        for bad in [
+            "",
+            "roc.svg",
+            "roc-unseen-fonts",
+            "roc-unseen-fonts.svg.svg",
+            "../report.md",
+            "pie-real-scans.svg",
+            "roc--real-scans.svg",
+        ] {
+            assert_eq!(ReportFile::parse(bad), None, "{bad}");
+        }
+        assert!(ReportFile::Markdown
+            .media_type()
+            .starts_with("text/markdown"));
+    }
+
+    #[test]
+    fn a_listing_without_can_train_reads_as_not_allowed() {
+        let listing = serde_json::json!({
+            "default_model": "cnn", "origin": "builtin", "preset": "standard", "models": [],
+            "protocol": {"seed": 1, "folds": 3, "threshold": 0.5,
+                "bootstrap": {"resamples": 10, "seed": 2},
+                "training": {"pages": 1, "handwritten": 1, "typed": 0, "groups": 1}}
+        });
+        let read: ClassifierModels = serde_json::from_value(listing).unwrap();
+        assert!(!read.can_train);
+        assert_eq!(read.running_job, None);
+    }
 }

@@ -33,6 +33,7 @@ pub(in crate::i18n) const SORT: SortTexts = SortTexts {
     operator_only: "Only the operators of this Precis may train models: sign in with (or use an API key of) an account listed in PRECIS_OPERATORS.",
     data_missing: "The Sort data (fonts and real scans) is not installed on this server. The operator can run: bash scripts/sort_data.sh",
     job_not_found: "There is no such training job.",
+    report_file_not_found: "The report has no such file. Its files are report.md and the plots listed by the Sort page (roc-unseen-fonts.svg, for one).",
     interrupted: "This training job was interrupted by a restart of Precis. Start it again.",
     training_failed: "This training job failed. The operator can read why in Precis’s log.",
     activated: |new, active| {

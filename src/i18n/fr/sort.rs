@@ -35,6 +35,7 @@ pub(in crate::i18n) const SORT: SortTexts = SortTexts {
     operator_only: "Seuls les administrateurs de ce Precis peuvent entraîner les modèles\u{a0}: connectez-vous avec un compte listé dans PRECIS_OPERATORS (ou utilisez une clé d’API de ce compte).",
     data_missing: "Les données de Trier (polices et vrais scans) ne sont pas installées sur ce serveur. L’administrateur peut lancer\u{a0}: bash scripts/sort_data.sh",
     job_not_found: "Cet entraînement n’existe pas.",
+    report_file_not_found: "Le rapport n’a pas de tel fichier. Ses fichiers sont report.md et les graphiques que montre la page Trier (roc-unseen-fonts.svg, par exemple).",
     interrupted: "Cet entraînement a été interrompu par un redémarrage de Precis. Relancez-le.",
     training_failed: "Cet entraînement a échoué. L’administrateur peut en lire la cause dans le journal de Precis.",
     activated: |new, active| {

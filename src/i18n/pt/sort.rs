@@ -33,6 +33,7 @@ pub(in crate::i18n) const SORT: SortTexts = SortTexts {
     operator_only: "Só os administradores deste Precis podem treinar os modelos: inicie sessão com uma conta listada em PRECIS_OPERATORS (ou use uma chave de API dessa conta).",
     data_missing: "Os dados de Separar (tipos de letra e digitalizações reais) não estão instalados neste servidor. O administrador pode executar: bash scripts/sort_data.sh",
     job_not_found: "Este treino não existe.",
+    report_file_not_found: "O relatório não tem esse ficheiro. Os seus ficheiros são report.md e os gráficos que a página Separar mostra (roc-unseen-fonts.svg, por exemplo).",
     interrupted: "Este treino foi interrompido por um reinício do Precis. Inicie-o de novo.",
     training_failed: "Este treino falhou. O administrador pode ver a causa no registo do Precis.",
     activated: |new, active| {

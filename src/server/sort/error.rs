@@ -48,6 +48,8 @@ pub enum SortError {
     DataMissing { detail: String },
     #[error("no such training job")]
     JobNotFound,
+    #[error("no such file in the report")]
+    ReportFileNotFound,
     #[error("every classifier worker is busy")]
     Busy { retry_after: u64 },
     /// A training job that was running when Precis stopped (told in the job, never a status).
@@ -123,7 +125,9 @@ impl SortError {
             | E::TooSmall { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             E::ImageTooLarge { .. } | E::FileTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             E::NoFile => StatusCode::BAD_REQUEST,
-            E::UnknownModel { .. } | E::JobNotFound => StatusCode::NOT_FOUND,
+            E::UnknownModel { .. } | E::JobNotFound | E::ReportFileNotFound => {
+                StatusCode::NOT_FOUND
+            }
             E::TrainingInProgress { .. } => StatusCode::CONFLICT,
             E::OperatorOnly => StatusCode::FORBIDDEN,
             E::DataMissing { .. } | E::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
@@ -178,6 +182,7 @@ impl SortError {
             E::OperatorOnly => PublicError::new(C::OperatorOnly, t.operator_only),
             E::DataMissing { .. } => PublicError::new(C::DataMissing, t.data_missing),
             E::JobNotFound => PublicError::new(C::NotFound, t.job_not_found),
+            E::ReportFileNotFound => PublicError::new(C::NotFound, t.report_file_not_found),
             E::Busy { retry_after } => {
                 PublicError::new(C::Busy, (texts(lang).server.busy)(*retry_after))
                     .with_retry_after(*retry_after)

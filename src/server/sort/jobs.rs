@@ -147,6 +147,11 @@ impl Trainer {
         self.live.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    /// The id of the job running here now, if one is.
+    pub fn running(&self) -> Option<String> {
+        self.live().map(|l| l.id)
+    }
+
     /// Marks the jobs a stop left queued or running as failed (at start-up).
     pub async fn interrupt_unfinished(&self) -> Result<(), SortError> {
         let done = sqlx::query(

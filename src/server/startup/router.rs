@@ -88,6 +88,7 @@ pub(super) fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSet
                     .route_layer(person.clone()),
             )
             .merge(sort_routes::models::router())
+            .merge(sort_routes::report::router())
             .merge(sort_routes::train::router().route_layer(person.clone()));
     }
     if services.pages() {

@@ -5,6 +5,7 @@
 mod evaluate;
 mod models;
 mod predict;
+mod report;
 mod services;
 mod train;
 

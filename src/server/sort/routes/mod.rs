@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod models;
 pub mod openapi;
 pub mod predict;
+pub mod report;
 pub mod train;
 
 use crate::server::error::AppError;
@@ -28,11 +29,21 @@ pub(crate) async fn require_operator(
     state: &AppState,
     identity: &Identity,
 ) -> Result<(), AppError> {
-    let Some(account) = identity.account() else {
-        return Err(SortError::OperatorOnly.into());
-    };
-    match state.auth.email_of(account).await? {
-        Some(email) if state.classifier.is_operator(&email) => Ok(()),
-        _ => Err(SortError::OperatorOnly.into()),
+    if is_operator(state, identity).await? {
+        Ok(())
+    } else {
+        Err(SortError::OperatorOnly.into())
     }
+}
+
+/// Whether the caller is one of `PRECIS_OPERATORS`' accounts.
+pub(crate) async fn is_operator(state: &AppState, identity: &Identity) -> Result<bool, AppError> {
+    let Some(account) = identity.account() else {
+        return Ok(false);
+    };
+    Ok(state
+        .auth
+        .email_of(account)
+        .await?
+        .is_some_and(|email| state.classifier.is_operator(&email)))
 }

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use precis_sort::bundle::Bundle;
 
 use super::openapi::examples;
@@ -11,6 +11,7 @@ use crate::domain::sort::report::{ClassifierModel, ClassifierModels, Origin, Set
 use crate::domain::sort::ModelName;
 use crate::i18n::texts;
 use crate::server::error::AppError;
+use crate::server::identity::Identity;
 use crate::server::lang::RequestLang;
 use crate::server::openapi::responses::CommonErrors;
 use crate::server::openapi::tags;
@@ -29,6 +30,8 @@ pub fn router() -> Router<AppState> {
 /// trained that did at least as well), the default one, and what each costs and achieves on
 /// each evaluation set of their report: accuracy, precision, recall, F1, ROC-AUC, Brier score
 /// and calibration error, each with its 95% interval, with the protocol they were measured by.
+/// `can_train` says whether the caller may train them again (an operator), and for them
+/// `running_job` names the training job running now, if one is.
 #[utoipa::path(
     get,
     path = PATH,
@@ -42,15 +45,21 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn models(
     State(state): State<AppState>,
+    Extension(identity): Extension<Identity>,
     RequestLang(lang): RequestLang,
 ) -> Result<Json<ClassifierModels>, AppError> {
     let active = state.classifier.active();
-    Ok(Json(listing(
+    let mut listing = listing(
         &active.bundle,
         active.origin.clone(),
         active.job.clone(),
         lang,
-    )?))
+    )?;
+    listing.can_train = super::is_operator(&state, &identity).await?;
+    if listing.can_train {
+        listing.running_job = state.classifier.trainer().running();
+    }
+    Ok(Json(listing))
 }
 
 /// The listing of `bundle`'s models, in `lang`.
@@ -102,5 +111,7 @@ pub fn listing(
         preset: bundle.config.name.clone(),
         models,
         protocol: report.protocol,
+        can_train: false,
+        running_job: None,
     })
 }

@@ -230,6 +230,23 @@ impl IntoResponses for CancelErrors {
     }
 }
 
+/// Every error of `GET /api/v1/classifier/report/{file}`.
+pub struct ReportErrors;
+
+impl IntoResponses for ReportErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(
+            [ErrorExample::new(
+                "not_found",
+                "A file the report does not have",
+                sort(SortError::ReportFileNotFound),
+            )]
+            .into_iter()
+            .chain(common_errors()),
+        )
+    }
+}
+
 /// The example bodies: typed values, built as the routes build theirs.
 pub mod examples {
     use std::collections::BTreeMap;
