@@ -596,6 +596,11 @@ fn training(
         let t = Instant::now();
         let cnn = Cnn::train(&tiles, &ys, &config.cnn, &mut |_, _, _| true)?;
         let seconds = t.elapsed().as_secs_f64();
+        // the same weights, byte for byte, as the shipped network (same data, seed and CPU kind)
+        let identical = match bundle.model(Kind::Cnn).map(|m| &m.scorer) {
+            Some(Scorer::Cnn(shipped)) => Some(shipped.to_bytes()? == cnn.to_bytes()?),
+            _ => None,
+        };
         let scorer = Scorer::Cnn(cnn);
         let scores = page_scores(&scorer, Kind::Cnn, test)?;
         let mut v = common(Kind::Cnn, tiles.len());
@@ -606,6 +611,7 @@ fn training(
             "candle, AdamW, {} epochs, batch {}",
             config.cnn.epochs, config.cnn.batch
         ));
+        v["identical_to_shipped"] = json!(identical);
         emit(v);
         kept.push((Kind::Cnn.as_str().to_string(), scores));
     }
