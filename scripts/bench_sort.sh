@@ -32,10 +32,10 @@ THREADS="${PRECIS_BENCH_THREADS:-1}"
 CACHE="${PRECIS_CACHE_DIR:-$HOME/.cache/precis}"
 VENV="$CACHE/bench-sort-venv"
 quick=false python=true api=false api_secs=10
-rust_args=()
+rust_args=() api_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=true; rust_args+=(--quick) ;;
+    --quick) quick=true; rust_args+=(--quick); api_args+=(--pages 2 --warmup-secs 1) ;;
     --no-python) python=false ;;
     --no-cnn-training) rust_args+=(--no-cnn-training) ;;
     --api) api=true ;;
@@ -90,7 +90,7 @@ if $api; then
   nice cargo bench -q --no-default-features --features ssr --bench classifier --no-run
   log "POST /api/v1/classifier/predict: 1, 2, 4, 8 clients, ${api_secs} s each"
   cargo bench -q --no-default-features --features ssr --bench classifier -- \
-    --duration-secs "$api_secs" --jsonl "$OUT/api.jsonl" $($quick && echo --pages 2)
+    --duration-secs "$api_secs" --jsonl "$OUT/api.jsonl" "${api_args[@]}"
 fi
 
 end_load="$(load)"
