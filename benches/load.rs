@@ -16,24 +16,22 @@
 
 use std::collections::BTreeMap;
 use std::error::Error;
-use std::fs::File;
-use std::net::{SocketAddr, TcpListener as StdTcpListener};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use axum::routing::post;
-use axum::{Json, Router};
-use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, COOKIE, SET_COOKIE};
+use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, COOKIE};
 use reqwest::StatusCode;
-use serde_json::{json, Value};
-use tempfile::TempDir;
-use tokio::net::TcpListener;
+use serde_json::json;
 use tokio::sync::oneshot;
 
-type BenchResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+mod support;
+
+use support::server::Server;
+use support::{upstream, BenchResult};
 
 const DEFAULT_DURATION: Duration = Duration::from_secs(8);
 const DEFAULT_WARMUP: Duration = Duration::from_secs(1);
@@ -44,14 +42,10 @@ const SLOW_UPSTREAM: Duration = Duration::from_millis(200);
 const RAMP: Duration = SLOW_UPSTREAM;
 /// The model Precis calls by default, so the direct baseline hits the same route.
 const MODEL_PATH: &str = "/models/facebook/bart-large-cnn";
-/// What the mock upstreams answer, in the HuggingFace summarization shape.
-const MOCK_ANSWER: &str = r#"[{"summary_text": "A short summary."}]"#;
 /// A client gives up on a request after this long (counted as an error).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How often the Precis process's RSS is sampled during a run.
 const RSS_SAMPLE_EVERY: Duration = Duration::from_millis(100);
-/// How long Precis may take to answer `/readyz` after it is started.
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The text summarized by every request: one paragraph of about 120 words.
 const PARAGRAPH: &str = "The city council approved a new transport budget on Tuesday after a \
@@ -156,19 +150,8 @@ fn main() -> ExitCode {
 /// Runs every scenario, prints and writes the report; returns the number of failed requests.
 async fn run(options: Options) -> BenchResult<u64> {
     let began = Instant::now();
-    let target_dir = target_dir();
-    let bin = std::env::var_os("PRECIS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| target_dir.join("release/precis"));
-    if !bin.is_file() {
-        return Err(format!(
-            "{} not found: build it with `cargo build --release --no-default-features \
-             --features ssr --bin precis` (scripts/loadtest.sh does), or set PRECIS_BIN",
-            bin.display()
-        )
-        .into());
-    }
-    let out_dir = target_dir.join("loadtest");
+    let bin = support::precis_bin("scripts/loadtest.sh")?;
+    let out_dir = support::target_dir().join("loadtest");
     std::fs::create_dir_all(&out_dir)?;
     let facts = Facts::gather(&bin, &options);
     eprintln!("{}", facts.summary());
@@ -176,13 +159,19 @@ async fn run(options: Options) -> BenchResult<u64> {
     let upstreams = [("instant", None), ("200 ms", Some(SLOW_UPSTREAM))];
     let mut rows = Vec::new();
     for (label, delay) in upstreams {
-        let mock = start_mock_upstream(delay).await?;
+        let mock = upstream::start(delay).await?;
         let log_path = out_dir.join(format!("precis-{}.log", label.replace(' ', "")));
-        let mut precis = PrecisProcess::start(&bin, mock, &log_path).await?;
-        let cookie = identity_cookie(&precis.base).await?;
+        let data_dir = tempfile::tempdir()?;
+        let mut env = upstream::precis_env(mock).to_vec();
+        // One person sends everything; keep the per-person limit out of the way.
+        env.push(("PRECIS_RATE_LIMIT_BURST", "1000000000".into()));
+        env.push(("PRECIS_RATE_LIMIT_PER_MINUTE", "1000000000".into()));
+        std::fs::write(&log_path, "")?;
+        let mut precis = Server::start(&bin, data_dir.path(), &env, &log_path).await?;
+        let cookie = support::identity_cookie(&precis.base, "/api/v1/summaries").await?;
         // Let start-up work settle before reading memory at rest.
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let rest_kb = precis.status_kb("VmRSS")?;
+        let rest_kb = status_kb(&precis, "VmRSS")?;
         eprintln!(
             "upstream {label}: mock on {mock}, precis pid {} on {}, RSS at rest {:.1} MB (log: {})",
             precis.pid(),
@@ -198,7 +187,7 @@ async fn run(options: Options) -> BenchResult<u64> {
             let sampler = RssSampler::start(precis.pid());
             let precis_stats = run_load(&via_precis, clients, &options, precis.pid()).await?;
             let load_kb = sampler.stop().await;
-            let peak_kb = precis.status_kb("VmHWM")?;
+            let peak_kb = status_kb(&precis, "VmHWM")?;
             let row = Row {
                 upstream: label,
                 clients,
@@ -231,161 +220,16 @@ async fn run(options: Options) -> BenchResult<u64> {
         .sum())
 }
 
-/// `$CARGO_TARGET_DIR`, or `target/` in the package.
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-// ------------------------------------------------------------------------------------------
-// The mock upstream and the Precis process
-// ------------------------------------------------------------------------------------------
-
-/// A HuggingFace stand-in: `POST /models/{id}` answers a summary, after `delay` if given. It
-/// parses the JSON body, so a malformed upstream request from Precis would show up as an error.
-async fn start_mock_upstream(delay: Option<Duration>) -> BenchResult<SocketAddr> {
-    let app = Router::new().route(
-        "/models/{*id}",
-        post(move |Json(_request): Json<Value>| async move {
-            if let Some(delay) = delay {
-                tokio::time::sleep(delay).await;
-            }
-            ([(CONTENT_TYPE, "application/json")], MOCK_ANSWER)
-        }),
-    );
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            eprintln!("mock upstream on {addr} stopped: {e}");
-        }
-    });
-    Ok(addr)
-}
-
-/// The Precis server under test, a child process; killed when dropped (also on panic).
-struct PrecisProcess {
-    child: Child,
-    base: String,
-    /// Holds the database and cookie key; deleted after the process is gone.
-    _data_dir: TempDir,
-}
-
-impl PrecisProcess {
-    async fn start(bin: &Path, upstream: SocketAddr, log_path: &Path) -> BenchResult<Self> {
-        let data_dir = tempfile::tempdir()?;
-        let addr = format!("127.0.0.1:{}", free_port()?);
-        let log = File::create(log_path)?;
-        let child = Command::new(bin)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            // Settings from the caller's environment that would change what is measured.
-            .env_remove("DATABASE_URL")
-            .env_remove("PRECIS_COOKIE_SECRET")
-            .env_remove("PRECIS_QUEUE_TIMEOUT_SECS")
-            .env_remove("HF_TIMEOUT_SECS")
-            .env("LEPTOS_SITE_ADDR", &addr)
-            .env("PRECIS_DATA_DIR", data_dir.path())
-            .env("HF_TOKEN", "bench")
-            .env("HF_BASE_URL", format!("http://{upstream}"))
-            .env("HF_MAX_CONCURRENCY", "2048")
-            // One person sends everything; keep the per-person limit out of the way.
-            .env("PRECIS_RATE_LIMIT_BURST", "1000000000")
-            .env("PRECIS_RATE_LIMIT_PER_MINUTE", "1000000000")
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone()?)
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
-        let mut process = Self {
-            child,
-            base: format!("http://{addr}"),
-            _data_dir: data_dir,
-        };
-        process.wait_ready(log_path).await?;
-        Ok(process)
-    }
-
-    /// Polls `/readyz` until it answers 200.
-    async fn wait_ready(&mut self, log_path: &Path) -> BenchResult<()> {
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(2))
-            .build()?;
-        let deadline = Instant::now() + STARTUP_TIMEOUT;
-        loop {
-            if let Some(status) = self.exited()? {
-                return Err(format!(
-                    "precis exited at start-up ({status}); see {}",
-                    log_path.display()
-                )
-                .into());
-            }
-            if let Ok(res) = http.get(format!("{}/readyz", self.base)).send().await {
-                if res.status() == StatusCode::OK {
-                    return Ok(());
-                }
-            }
-            if Instant::now() > deadline {
-                return Err(format!(
-                    "precis did not become ready within {STARTUP_TIMEOUT:?}; see {}",
-                    log_path.display()
-                )
-                .into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    fn exited(&mut self) -> std::io::Result<Option<std::process::ExitStatus>> {
-        self.child.try_wait()
-    }
-
-    /// A `kB` field of `/proc/<pid>/status` (VmRSS: resident now, VmHWM: resident at most).
-    fn status_kb(&self, field: &str) -> BenchResult<u64> {
-        proc_status_kb(self.pid(), field).ok_or_else(|| {
-            format!(
-                "cannot read {field} of precis (pid {}): has it exited?",
-                self.pid()
-            )
-            .into()
-        })
-    }
-}
-
-impl Drop for PrecisProcess {
-    fn drop(&mut self) {
-        // Errors only mean it is already gone.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A port nobody listens on right now (bound, then released for Precis to take).
-fn free_port() -> std::io::Result<u16> {
-    Ok(StdTcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
-
-/// Asks Precis for an identity once; every load request then carries the same cookie.
-async fn identity_cookie(base: &str) -> BenchResult<HeaderValue> {
-    let res = reqwest::get(format!("{base}/api/v1/summaries")).await?;
-    if res.status() != StatusCode::OK {
-        return Err(format!("GET /api/v1/summaries answered {}", res.status()).into());
-    }
-    let set_cookie = res
-        .headers()
-        .get(SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .ok_or("GET /api/v1/summaries set no cookie")?;
-    let pair = set_cookie.split(';').next().unwrap_or_default().trim();
-    if !pair.starts_with("precis_uid=") {
-        return Err(format!("unexpected identity cookie {pair:?}").into());
-    }
-    Ok(HeaderValue::from_str(pair)?)
+/// A `kB` field of `/proc/<pid>/status` of Precis (VmRSS: resident now, VmHWM: resident at
+/// most).
+fn status_kb(precis: &Server, field: &str) -> BenchResult<u64> {
+    proc_status_kb(precis.pid(), field).ok_or_else(|| {
+        format!(
+            "cannot read {field} of precis (pid {}): has it exited?",
+            precis.pid()
+        )
+        .into()
+    })
 }
 
 fn proc_status_kb(pid: u32, field: &str) -> Option<u64> {

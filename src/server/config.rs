@@ -46,6 +46,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// `DATABASE_URL`, default `sqlite://{data_dir}/precis.db`.
     pub database_url: String,
+    /// `PRECIS_SQLITE_SYNCHRONOUS`: `normal` (default; a commit survives the process being
+    /// killed) or `full` (it survives a power cut too, one sync per commit).
+    pub durability: crate::server::db::Durability,
     /// `PRECIS_COOKIE_SECRET` (at least 64 bytes); default: a key generated once and kept in
     /// `{data_dir}/cookie.key`, so that people keep their history across restarts.
     pub cookie_secret: Option<Secret>,
@@ -165,6 +168,14 @@ impl Settings {
         let data_dir = PathBuf::from(get("PRECIS_DATA_DIR").unwrap_or_else(|| "data".into()));
         let database_url = get("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("precis.db").display()));
+        let durability = match get("PRECIS_SQLITE_SYNCHRONOUS") {
+            None => Default::default(),
+            Some(v) => crate::server::db::Durability::parse(&v).ok_or(ConfigError::Invalid {
+                name: "PRECIS_SQLITE_SYNCHRONOUS",
+                value: v,
+                expected: "normal or full",
+            })?,
+        };
         let flag = |name: &'static str, default: bool| -> Result<bool, ConfigError> {
             match get(name).as_deref() {
                 None => Ok(default),
@@ -187,6 +198,7 @@ impl Settings {
             ),
             data_dir,
             database_url,
+            durability,
             cookie_secret: get("PRECIS_COOKIE_SECRET").map(Secret::new),
             cookie_secure,
             hf: HfSettings {
@@ -271,6 +283,7 @@ mod tests {
         assert!(s.hf.token.is_none());
         assert_eq!(s.hf.base_url, DEFAULT_HF_BASE_URL);
         assert_eq!(s.database_url, "sqlite://data/precis.db");
+        assert_eq!(s.durability, crate::server::db::Durability::Normal);
     }
 
     #[test]
@@ -281,8 +294,10 @@ mod tests {
             ("HF_BASE_URL", "http://127.0.0.1:9/"),
             ("PRECIS_RATE_LIMIT_BURST", "3"),
             ("PRECIS_DATA_DIR", "/var/lib/precis"),
+            ("PRECIS_SQLITE_SYNCHRONOUS", "FULL"),
         ])
         .unwrap();
+        assert_eq!(s.durability, crate::server::db::Durability::Full);
         assert_eq!(s.addr.port(), 8080);
         assert_eq!(s.hf.token.as_ref().map(Secret::expose), Some("hf_abc"));
         assert_eq!(s.hf.base_url, "http://127.0.0.1:9");
@@ -296,6 +311,8 @@ mod tests {
         assert!(e.to_string().contains("PRECIS_RATE_LIMIT_BURST"));
         assert!(settings(&[("HF_MAX_CONCURRENCY", "0")]).is_err());
         assert!(settings(&[("LEPTOS_SITE_ADDR", "localhost")]).is_err());
+        let e = settings(&[("PRECIS_SQLITE_SYNCHRONOUS", "off")]).unwrap_err();
+        assert!(e.to_string().contains("PRECIS_SQLITE_SYNCHRONOUS"), "{e}");
     }
 
     #[test]

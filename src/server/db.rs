@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+pub use precis_knowledge::store::sqlite::Durability;
 use precis_knowledge::store::sqlite::Pools;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::SqlitePool;
@@ -15,9 +16,17 @@ pub struct Db {
 
 impl Db {
     /// Opens the file (created when missing) as the knowledge store opens it too — sqlite-vec
-    /// in every connection, memory-mapped — and brings its schema up to date.
+    /// in every connection, memory-mapped — with the default [`Durability`], and brings its
+    /// schema up to date.
     pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
-        let Pools { write, read } = Pools::open(SqliteConnectOptions::from_str(url)?).await?;
+        Self::connect_with(url, Durability::default()).await
+    }
+
+    /// [`connect`](Self::connect), with commits as durable as `durability` says
+    /// (`PRECIS_SQLITE_SYNCHRONOUS`).
+    pub async fn connect_with(url: &str, durability: Durability) -> Result<Self, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str(url)?;
+        let Pools { write, read } = Pools::open_with(options, durability).await?;
         sqlx::migrate!("./migrations").run(&write).await?;
         Ok(Self { read, write })
     }

@@ -42,20 +42,25 @@ pub struct Record {
 pub enum RecordError {
     #[error("the history writer has stopped")]
     WriterStopped,
+    #[error("the transaction holding the record failed")]
+    NotStored,
 }
 
 enum Message {
-    Write(i64, Box<Record>),
+    /// Answered with whether the transaction holding the record committed.
+    Write(i64, Box<Record>, oneshot::Sender<bool>),
     /// Answered once everything queued before it is committed.
     Flush(oneshot::Sender<()>),
 }
 
 /// Each person's history, and the log of every request.
 ///
-/// Writes never hold up an answer: [`record`](History::record) hands out the row's id at once
-/// and queues the row for a single writer task, which commits whatever is waiting in one
-/// transaction. Reads first wait for the queue to drain ([`flush`](History::flush)), so a
-/// person always sees their own summaries; shutdown flushes too.
+/// One writer task commits whatever records are waiting in one transaction (a group commit:
+/// one fsync for many requests). [`record`](History::record) returns once the transaction
+/// holding its row has committed, so an answer that says a summary was saved (`201`) is only
+/// sent for a row that is in the database — a crash can lose a request in flight, never an
+/// acknowledged one (`scripts/crash-test.sh` checks it). Reads and deletes first wait for the
+/// queue to drain ([`flush`](History::flush)); shutdown flushes too.
 #[derive(Clone, Debug)]
 pub struct History {
     db: Db,
@@ -85,14 +90,19 @@ impl History {
         })
     }
 
-    /// Queues a request's record; returns the id it will have.
+    /// Stores a request's record; returns its id once the row is committed.
     pub async fn record(&self, record: Record) -> Result<i64, RecordError> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
+        let (done, committed) = oneshot::channel();
         self.writer
-            .send(Message::Write(id, Box::new(record)))
+            .send(Message::Write(id, Box::new(record), done))
             .await
             .map_err(|_| RecordError::WriterStopped)?;
-        Ok(id)
+        match committed.await {
+            Ok(true) => Ok(id),
+            Ok(false) => Err(RecordError::NotStored),
+            Err(_) => Err(RecordError::WriterStopped),
+        }
     }
 
     /// Waits until every record queued so far is committed.
@@ -169,31 +179,42 @@ pub enum HistoryError {
 }
 
 /// The single writer: takes whatever is waiting (up to [`MAX_BATCH`] messages), writes the
-/// records in one transaction, then answers the flushes that were queued behind them.
+/// records in one transaction, then tells each record's caller whether it committed and
+/// answers the flushes that were queued behind them.
 async fn write_records(pool: SqlitePool, mut queue: mpsc::Receiver<Message>) {
     // Users already in the table: their row is not written again.
     let mut known_users: HashSet<UserId> = HashSet::new();
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let mut records = Vec::with_capacity(batch.len());
+        let mut waiting = Vec::with_capacity(batch.len());
         let mut flushes = Vec::new();
         for message in batch.drain(..) {
             match message {
-                Message::Write(id, record) => records.push((id, *record)),
+                Message::Write(id, record, done) => {
+                    records.push((id, *record));
+                    waiting.push(done);
+                }
                 Message::Flush(done) => flushes.push(done),
             }
         }
         if !records.is_empty() {
-            match write_batch(&pool, &records, &known_users).await {
+            let committed = match write_batch(&pool, &records, &known_users).await {
                 Ok(()) => {
                     if known_users.len() > 100_000 {
                         known_users.clear(); // bounded memory; at worst a few redundant upserts
                     }
                     known_users.extend(records.into_iter().map(|(_, r)| r.user));
+                    true
                 }
                 Err(e) => {
                     tracing::error!(error = %e, records = records.len(), "writing the history failed");
+                    false
                 }
+            };
+            for done in waiting {
+                // a caller that went away (its request was cancelled) needs no answer
+                let _ = done.send(committed);
             }
         }
         for done in flushes {
@@ -248,4 +269,103 @@ async fn write_batch(
         .await?;
     }
     tx.commit().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const USER: &str = "0123456789abcdef0123456789abcdef";
+
+    fn record(text: &str) -> Record {
+        Record {
+            user: UserId::parse(USER).expect("user id"),
+            created_at: 1,
+            completed_at: 2,
+            model: "local/textrank".into(),
+            provider: Some(ProviderKind::Local),
+            text: text.into(),
+            parameters: SummaryParams::default(),
+            truncated: false,
+            partial: false,
+            parts: 1,
+            outcome: Ok(format!("summary of {text}")),
+        }
+    }
+
+    async fn open() -> (tempfile::TempDir, Db, History) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("history.db").display());
+        let db = Db::connect(&url).await.expect("database");
+        let history = History::start(db.clone()).await.expect("writer");
+        (dir, db, history)
+    }
+
+    async fn stored(db: &Db, id: i64) -> bool {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM summaries WHERE id = ?")
+            .bind(id)
+            .fetch_one(&db.read)
+            .await
+            .expect("count")
+            == 1
+    }
+
+    /// Many records at once share transactions, and each caller hears back only when its row
+    /// is committed: another connection sees it at once, with no flush.
+    #[tokio::test]
+    async fn an_id_is_returned_only_for_a_committed_row() {
+        let (_dir, db, history) = open().await;
+        let callers = (0..300).map(|i| {
+            let (history, db) = (history.clone(), db.clone());
+            tokio::spawn(async move {
+                let id = history.record(record(&format!("text {i}"))).await?;
+                Ok::<_, RecordError>((id, stored(&db, id).await))
+            })
+        });
+        let mut ids = Vec::new();
+        for caller in callers.collect::<Vec<_>>() {
+            let (id, seen) = caller.await.expect("task").expect("recorded");
+            assert!(seen, "row {id} was acknowledged before it was committed");
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 300, "ids are unique");
+    }
+
+    /// A transaction that fails tells every caller in it that nothing was stored; the writer
+    /// goes on with the next batch.
+    #[tokio::test]
+    async fn a_failed_commit_is_reported_to_its_callers() {
+        let (_dir, db, history) = open().await;
+        sqlx::query(
+            "CREATE TRIGGER no_room BEFORE INSERT ON summaries \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+        )
+        .execute(&db.write)
+        .await
+        .expect("trigger");
+        let refused = futures::future::join_all((0..20).map(|i| {
+            let history = history.clone();
+            async move { history.record(record(&format!("lost {i}"))).await }
+        }))
+        .await;
+        for outcome in refused {
+            assert!(
+                matches!(outcome, Err(RecordError::NotStored)),
+                "{outcome:?}"
+            );
+        }
+        sqlx::query("DROP TRIGGER no_room")
+            .execute(&db.write)
+            .await
+            .expect("drop trigger");
+        let id = history.record(record("kept")).await.expect("recorded");
+        assert!(stored(&db, id).await);
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM summaries")
+            .fetch_one(&db.read)
+            .await
+            .expect("count");
+        assert_eq!(count, 1, "only the committed row is there");
+    }
 }

@@ -73,7 +73,7 @@ impl Application {
             path: settings.data_dir.display().to_string(),
             source,
         })?;
-        let db = Db::connect(&settings.database_url).await?;
+        let db = Db::connect_with(&settings.database_url, settings.durability).await?;
         let key = identity::load_key(
             settings.cookie_secret.as_ref().map(|s| s.expose()),
             &settings.data_dir,

@@ -61,7 +61,7 @@ async fn open(settings: &Settings) -> Result<Knowledge, String> {
     settings.engine.preload = false;
     let settings = &settings;
     std::fs::create_dir_all(&settings.data_dir).map_err(|e| e.to_string())?;
-    let db = Db::connect(&settings.database_url)
+    let db = Db::connect_with(&settings.database_url, settings.durability)
         .await
         .map_err(|e| e.to_string())?;
     let local = Arc::new(local_models(settings).await);

@@ -112,7 +112,7 @@ pub async fn operator_key(settings: &Settings, email: &str, name: &str) -> Resul
             email.as_str()
         ));
     }
-    let db = Db::connect(&settings.database_url)
+    let db = Db::connect_with(&settings.database_url, settings.durability)
         .await
         .map_err(|e| format!("The database cannot be opened: {e}"))?;
     let keys = ApiKeys::new(db);

@@ -13,7 +13,7 @@ mod schema;
 mod search;
 mod write;
 
-pub use pools::Pools;
+pub use pools::{Durability, Pools};
 pub use search::EXACT_MAX;
 
 /// Bytes of the file each connection maps into memory (`PRAGMA mmap_size`; SQLite caps it at
