@@ -14,26 +14,25 @@
 //! the number of cores).
 
 use std::collections::BTreeMap;
-use std::error::Error;
 use std::fs::File;
 use std::io::Write;
-use std::net::TcpListener as StdTcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderValue, COOKIE, SET_COOKIE};
+use reqwest::header::{HeaderValue, COOKIE};
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use tempfile::TempDir;
 
-type BenchResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+mod support;
+
+use support::server::Server;
+use support::BenchResult;
 
 const PREDICT: &str = "/api/v1/classifier/predict";
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 const USAGE: &str = "usage: classifier [--duration-secs N] [--warmup-secs N] [--clients 1,2,4,8] \
                      [--pages N] [--jsonl PATH]";
 
@@ -121,21 +120,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-fn loadavg() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .unwrap_or_default()
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// `n` unseen-font test pages as PNG files, as a scanner would send them.
 fn pages(n: u64) -> BenchResult<Vec<Vec<u8>>> {
     use precis_sort::dataset::Generator;
@@ -159,24 +143,26 @@ fn pages(n: u64) -> BenchResult<Vec<Vec<u8>>> {
 }
 
 async fn run(o: Options) -> BenchResult<u64> {
-    let bin = std::env::var_os("PRECIS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| target_dir().join("release/precis"));
-    if !bin.is_file() {
-        return Err(format!(
-            "{} not found: build it with `cargo build --release --no-default-features --features \
-             ssr --bin precis` (scripts/bench_sort.sh --api does), or set PRECIS_BIN",
-            bin.display()
-        )
-        .into());
-    }
+    let bin = support::precis_bin("scripts/bench_sort.sh --api")?;
     let pngs = Arc::new(pages(o.pages)?);
     let kb = pngs.iter().map(Vec::len).sum::<usize>() as f64 / 1024.0 / pngs.len() as f64;
     let log_path = std::env::temp_dir().join(format!(
         "precis-classifier-bench-{}.log",
         std::process::id()
     ));
-    let mut server = Server::start(&bin, &log_path).await?;
+    let data = tempfile::tempdir()?;
+    let env = [
+        ("PRECIS_SERVICES", "classifier".to_string()),
+        // one person sends everything: keep the per-person limits out of the way
+        (
+            "PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE",
+            "1000000000".into(),
+        ),
+        ("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", "1000000000".into()),
+        ("PRECIS_RATE_LIMIT_PER_MINUTE", "1000000000".into()),
+        ("PRECIS_RATE_LIMIT_BURST", "1000000000".into()),
+    ];
+    let mut server = Server::start(&bin, data.path(), &env, &log_path).await?;
     let workers = std::env::var("PRECIS_CLASSIFIER_WORKERS").unwrap_or_else(|_| {
         std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -186,11 +172,11 @@ async fn run(o: Options) -> BenchResult<u64> {
     eprintln!(
         "precis pid {} on {} ({} cores, {workers} classifier workers), {} pages of {kb:.0} KB, \
          load average {}",
-        server.child.id(),
+        server.pid(),
         server.base,
         cores,
         pngs.len(),
-        loadavg()
+        support::loadavg()
     );
     let mut out = match &o.jsonl {
         Some(path) => Some(File::create(path)?),
@@ -206,13 +192,13 @@ async fn run(o: Options) -> BenchResult<u64> {
     write(json!({
         "impl": "precis", "part": "setup", "bin": bin.display().to_string(), "workers": workers,
         "cores": cores, "pages": pngs.len(), "png_kb": kb, "duration_s": o.duration.as_secs(),
-        "warmup_s": o.warmup.as_secs(), "loadavg": loadavg(),
+        "warmup_s": o.warmup.as_secs(), "loadavg": support::loadavg(),
     }))?;
     let cookie = identity_cookie(&server.base).await;
     let url = format!("{}{PREDICT}", server.base);
     let mut failures = 0;
     for &clients in &o.clients {
-        let stats = load(&url, cookie.clone(), &pngs, clients, &o, server.child.id()).await?;
+        let stats = load(&url, cookie.clone(), &pngs, clients, &o, server.pid()).await?;
         failures += stats.failures();
         let line = json!({
             "impl": "precis", "part": "load", "clients": clients,
@@ -221,7 +207,7 @@ async fn run(o: Options) -> BenchResult<u64> {
             "requests": stats.latencies_us.len(), "failures": stats.failures(),
             "errors": stats.errors.iter().map(|(k, (n, e))| json!({"kind": k, "count": n, "example": e})).collect::<Vec<_>>(),
             "server_cores": stats.cpu.map(|c| c.0), "bench_cores": stats.cpu.map(|c| c.1),
-            "other_cores": stats.cpu.map(|c| c.2), "loadavg": loadavg(),
+            "other_cores": stats.cpu.map(|c| c.2), "loadavg": support::loadavg(),
         });
         eprintln!(
             "{clients} clients: {:.1} pages/s, p50 {:.0} ms, p99 {:.0} ms, {} failures",
@@ -231,88 +217,18 @@ async fn run(o: Options) -> BenchResult<u64> {
             stats.failures()
         );
         write(line)?;
-        if let Some(status) = server.child.try_wait()? {
+        if let Some(status) = server.exited()? {
             return Err(format!("precis exited ({status}); see {}", log_path.display()).into());
         }
     }
     Ok(failures)
 }
 
-/// The server under test; killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    _data: TempDir,
-}
-
-impl Server {
-    async fn start(bin: &Path, log_path: &Path) -> BenchResult<Server> {
-        let data = tempfile::tempdir()?;
-        let port = StdTcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let addr = format!("127.0.0.1:{port}");
-        let log = File::create(log_path)?;
-        let child = Command::new(bin)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("DATABASE_URL")
-            .env_remove("PRECIS_COOKIE_SECRET")
-            .env("PRECIS_SERVICES", "classifier")
-            .env("LEPTOS_SITE_ADDR", &addr)
-            .env("PRECIS_DATA_DIR", data.path())
-            // one person sends everything: keep the per-person limits out of the way
-            .env("PRECIS_CLASSIFIER_RATE_LIMIT_PER_MINUTE", "1000000000")
-            .env("PRECIS_CLASSIFIER_RATE_LIMIT_BURST", "1000000000")
-            .env("PRECIS_RATE_LIMIT_PER_MINUTE", "1000000000")
-            .env("PRECIS_RATE_LIMIT_BURST", "1000000000")
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone()?)
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
-        let mut server = Server {
-            child,
-            base: format!("http://{addr}"),
-            _data: data,
-        };
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(2))
-            .build()?;
-        let deadline = Instant::now() + STARTUP_TIMEOUT;
-        loop {
-            if let Some(status) = server.child.try_wait()? {
-                return Err(format!(
-                    "precis exited at start-up ({status}); see {}",
-                    log_path.display()
-                )
-                .into());
-            }
-            if let Ok(res) = http.get(format!("{}/readyz", server.base)).send().await {
-                if res.status() == StatusCode::OK {
-                    return Ok(server);
-                }
-            }
-            if Instant::now() > deadline {
-                return Err(format!("precis not ready; see {}", log_path.display()).into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The identity cookie Precis hands out, if it does (every request then counts as one person).
 async fn identity_cookie(base: &str) -> Option<HeaderValue> {
-    let res = reqwest::get(format!("{base}/api/v1/classifier/models"))
+    support::identity_cookie(base, "/api/v1/classifier/models")
         .await
-        .ok()?;
-    let set = res.headers().get(SET_COOKIE)?.to_str().ok()?;
-    HeaderValue::from_str(set.split(';').next()?.trim()).ok()
+        .ok()
 }
 
 #[derive(Default)]
