@@ -28,9 +28,6 @@ use std::time::Instant;
 
 use image::{GrayImage, ImageFormat};
 use imageproc::local_binary_patterns::{count_transitions, local_binary_pattern};
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use serde_json::{json, Value};
 
 use precis_sort::bundle::Bundle;
@@ -39,10 +36,11 @@ use precis_sort::decode;
 use precis_sort::features::{hog, texture};
 use precis_sort::fonts::{default_data_dir, Catalogue, Split};
 use precis_sort::models::cnn::Cnn;
-use precis_sort::models::{linear, page_score, Kind, Scorer, TileFeatures};
+use precis_sort::models::{linear, Kind, Scorer, TileFeatures};
 use precis_sort::prepare::{prepare, TILE};
 use precis_sort::text::TextSource;
 use precis_sort::train::data::{rendered, PageData};
+use precis_sort::train::fit::{self, subset};
 use precis_sort::train::TrainConfig;
 
 type BenchResult<T> = Result<T, Box<dyn Error>>;
@@ -412,18 +410,6 @@ fn latency(
 // 2. Training
 // ------------------------------------------------------------------------------------------
 
-/// At most `cap` of the indices `0..n`, drawn with `seed`, in order (as `train/fit.rs` draws
-/// the SVM's tiles).
-fn subset(n: usize, cap: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    if n > cap {
-        order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
-        order.truncate(cap);
-        order.sort_unstable();
-    }
-    order
-}
-
 /// ROC-AUC: the chance that a handwritten page scores above a typed one (ties count half).
 fn auc(scores: &[f32], truth: &[bool]) -> f64 {
     let mut order: Vec<usize> = (0..scores.len()).collect();
@@ -460,29 +446,11 @@ fn accuracy(scores: &[f32], truth: &[bool], threshold: f32) -> f64 {
     right as f64 / scores.len().max(1) as f64
 }
 
+/// The pages' scores under `scorer` (the mean of their tiles', as the training protocol takes
+/// them).
 fn page_scores(scorer: &Scorer, kind: Kind, pages: &[PageData]) -> BenchResult<Vec<f32>> {
-    pages
-        .iter()
-        .map(|p| {
-            let tiles: Vec<f32> = match scorer {
-                Scorer::Linear(l) => p
-                    .features
-                    .iter()
-                    .map(|f| {
-                        l.score(if kind == Kind::HogSvm {
-                            &f.hog
-                        } else {
-                            &f.texture
-                        })
-                    })
-                    .collect(),
-                Scorer::Cnn(c) => {
-                    c.scores(&p.tiles.iter().map(|t| &t.image).collect::<Vec<_>>())?
-                }
-            };
-            Ok(page_score(&tiles))
-        })
-        .collect()
+    let refs: Vec<&PageData> = pages.iter().collect();
+    Ok(fit::page_scores(scorer, kind, &refs)?)
 }
 
 fn training(
