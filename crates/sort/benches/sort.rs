@@ -27,7 +27,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use image::{GrayImage, ImageFormat};
-use imageproc::local_binary_patterns::{count_transitions, local_binary_pattern};
 use serde_json::{json, Value};
 
 use precis_sort::bundle::Bundle;
@@ -241,31 +240,6 @@ fn summary(xs: &[f64]) -> Value {
     })
 }
 
-/// The LBP part of `texture::describe`, the same computation (its last 59 numbers): timed apart
-/// to compare with scikit-image's `local_binary_pattern`.
-fn lbp_histogram(tile: &GrayImage) -> Vec<f32> {
-    let mut bin_of = [58u8; 256];
-    let mut next = 0u8;
-    for code in 0..=255u8 {
-        if count_transitions(code) <= 2 {
-            bin_of[code as usize] = next;
-            next += 1;
-        }
-    }
-    let mut hist = [0f32; 59];
-    let (w, h) = tile.dimensions();
-    let mut n = 0.0;
-    for y in 1..h.saturating_sub(1) {
-        for x in 1..w.saturating_sub(1) {
-            if let Some(code) = local_binary_pattern(tile, x, y) {
-                hist[bin_of[code as usize] as usize] += 1.0;
-                n += 1.0;
-            }
-        }
-    }
-    hist.iter().map(|c| c / f32::max(n, 1.0)).collect()
-}
-
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
@@ -329,7 +303,7 @@ fn latency(
         let lbps: Vec<Vec<f32>> = prepared
             .tiles
             .iter()
-            .map(|t| lbp_histogram(&t.image))
+            .map(|t| texture::lbp_histogram(&t.image))
             .collect();
         lbp_ms.push(ms(t));
         if !lbp_checked {
