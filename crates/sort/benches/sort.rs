@@ -27,10 +27,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use image::{GrayImage, ImageFormat};
-use imageproc::local_binary_patterns::{count_transitions, local_binary_pattern};
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use serde_json::{json, Value};
 
 use precis_sort::bundle::Bundle;
@@ -39,10 +35,11 @@ use precis_sort::decode;
 use precis_sort::features::{hog, texture};
 use precis_sort::fonts::{default_data_dir, Catalogue, Split};
 use precis_sort::models::cnn::Cnn;
-use precis_sort::models::{linear, page_score, Kind, Scorer, TileFeatures};
+use precis_sort::models::{linear, Kind, Scorer, TileFeatures};
 use precis_sort::prepare::{prepare, TILE};
 use precis_sort::text::TextSource;
 use precis_sort::train::data::{rendered, PageData};
+use precis_sort::train::fit::{self, subset};
 use precis_sort::train::TrainConfig;
 
 type BenchResult<T> = Result<T, Box<dyn Error>>;
@@ -243,31 +240,6 @@ fn summary(xs: &[f64]) -> Value {
     })
 }
 
-/// The LBP part of `texture::describe`, the same computation (its last 59 numbers): timed apart
-/// to compare with scikit-image's `local_binary_pattern`.
-fn lbp_histogram(tile: &GrayImage) -> Vec<f32> {
-    let mut bin_of = [58u8; 256];
-    let mut next = 0u8;
-    for code in 0..=255u8 {
-        if count_transitions(code) <= 2 {
-            bin_of[code as usize] = next;
-            next += 1;
-        }
-    }
-    let mut hist = [0f32; 59];
-    let (w, h) = tile.dimensions();
-    let mut n = 0.0;
-    for y in 1..h.saturating_sub(1) {
-        for x in 1..w.saturating_sub(1) {
-            if let Some(code) = local_binary_pattern(tile, x, y) {
-                hist[bin_of[code as usize] as usize] += 1.0;
-                n += 1.0;
-            }
-        }
-    }
-    hist.iter().map(|c| c / f32::max(n, 1.0)).collect()
-}
-
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
@@ -331,7 +303,7 @@ fn latency(
         let lbps: Vec<Vec<f32>> = prepared
             .tiles
             .iter()
-            .map(|t| lbp_histogram(&t.image))
+            .map(|t| texture::lbp_histogram(&t.image))
             .collect();
         lbp_ms.push(ms(t));
         if !lbp_checked {
@@ -412,18 +384,6 @@ fn latency(
 // 2. Training
 // ------------------------------------------------------------------------------------------
 
-/// At most `cap` of the indices `0..n`, drawn with `seed`, in order (as `train/fit.rs` draws
-/// the SVM's tiles).
-fn subset(n: usize, cap: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    if n > cap {
-        order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
-        order.truncate(cap);
-        order.sort_unstable();
-    }
-    order
-}
-
 /// ROC-AUC: the chance that a handwritten page scores above a typed one (ties count half).
 fn auc(scores: &[f32], truth: &[bool]) -> f64 {
     let mut order: Vec<usize> = (0..scores.len()).collect();
@@ -460,29 +420,11 @@ fn accuracy(scores: &[f32], truth: &[bool], threshold: f32) -> f64 {
     right as f64 / scores.len().max(1) as f64
 }
 
+/// The pages' scores under `scorer` (the mean of their tiles', as the training protocol takes
+/// them).
 fn page_scores(scorer: &Scorer, kind: Kind, pages: &[PageData]) -> BenchResult<Vec<f32>> {
-    pages
-        .iter()
-        .map(|p| {
-            let tiles: Vec<f32> = match scorer {
-                Scorer::Linear(l) => p
-                    .features
-                    .iter()
-                    .map(|f| {
-                        l.score(if kind == Kind::HogSvm {
-                            &f.hog
-                        } else {
-                            &f.texture
-                        })
-                    })
-                    .collect(),
-                Scorer::Cnn(c) => {
-                    c.scores(&p.tiles.iter().map(|t| &t.image).collect::<Vec<_>>())?
-                }
-            };
-            Ok(page_score(&tiles))
-        })
-        .collect()
+    let refs: Vec<&PageData> = pages.iter().collect();
+    Ok(fit::page_scores(scorer, kind, &refs)?)
 }
 
 fn training(

@@ -18,6 +18,7 @@
 //! Classifying:
 //! - [`decode`]: uploaded bytes (PNG, JPEG, TIFF, scanned PDF) to grey pages.
 //! - [`prepare`]: a page at one writing size, cut into tiles with writing.
+//! - [`shrink`]: box-averaged downscaling, pixel for pixel `thumbnail`'s but faster.
 //! - [`features`]: HOG and hand-crafted texture measures of a tile.
 //! - [`models`]: the three classifiers, their calibration and page decisions.
 //! - [`bundle`]: trained models saved and loaded, and a page classified by all of them.
@@ -44,6 +45,7 @@ pub mod prepare;
 pub mod real;
 pub mod render;
 pub mod report;
+pub mod shrink;
 pub mod text;
 pub mod train;
 pub mod wrap;

@@ -13,6 +13,7 @@ use image::{GrayImage, Luma};
 use imageproc::contrast::adaptive_threshold;
 
 use crate::blobs::{blobs, Blob, Histogram};
+use crate::shrink::shrink;
 
 /// Side of a tile, in pixels of the normalised page.
 pub const TILE: u32 = 64;
@@ -169,14 +170,14 @@ pub fn prepare(image: &GrayImage, max_tiles: usize) -> Result<Prepared, PrepareE
     } else {
         image
     };
-    let shrink = (w.max(h) as f32 / MEASURE_SIDE as f32).max(1.0);
-    let measured = if shrink > 1.0 {
-        let (mw, mh) = ((w as f32 / shrink) as u32, (h as f32 / shrink) as u32);
-        blob_height(&imageops::thumbnail(image, mw, mh))
+    let factor = (w.max(h) as f32 / MEASURE_SIDE as f32).max(1.0);
+    let measured = if factor > 1.0 {
+        let (mw, mh) = ((w as f32 / factor) as u32, (h as f32 / factor) as u32);
+        blob_height(&shrink(image, mw, mh))
     } else {
         blob_height(image)
     };
-    let glyph_height = measured.ok_or(PrepareError::Blank)? * shrink;
+    let glyph_height = measured.ok_or(PrepareError::Blank)? * factor;
     // never blow a page up more than 4× nor shrink it below a tile
     let mut scale = (glyph_height / GLYPH_HEIGHT).clamp(0.25, 64.0);
     scale = scale.min(w.min(h) as f32 / TILE as f32).max(0.25);
@@ -221,7 +222,7 @@ pub fn prepare(image: &GrayImage, max_tiles: usize) -> Result<Prepared, PrepareE
         .map(|(x, y, ink)| {
             let crop = imageops::crop_imm(page, x, y, side, side).to_image();
             let mut tile = if side > TILE {
-                imageops::thumbnail(&crop, TILE, TILE)
+                shrink(&crop, TILE, TILE)
             } else {
                 imageops::resize(&crop, TILE, TILE, FilterType::Triangle)
             };

@@ -58,10 +58,10 @@ pub struct Decoded {
 /// Grey, and no side over [`WORKING_SIDE`].
 pub fn working_copy(image: &DynamicImage) -> GrayImage {
     let grey = image.to_luma8();
-    shrink(grey)
+    to_working_size(grey)
 }
 
-fn shrink(grey: GrayImage) -> GrayImage {
+fn to_working_size(grey: GrayImage) -> GrayImage {
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long <= WORKING_SIDE {
@@ -73,7 +73,7 @@ fn shrink(grey: GrayImage) -> GrayImage {
         ((h as f32 * f) as u32).max(1),
     );
     if f < 0.5 {
-        imageops::thumbnail(&grey, nw, nh)
+        crate::shrink::shrink(&grey, nw, nh)
     } else {
         imageops::resize(&grey, nw, nh, FilterType::Triangle)
     }

@@ -158,8 +158,8 @@ fn blobs(mask: &GrayImage, out: &mut Vec<f32>) {
 }
 
 /// Histogram of uniform local binary patterns (at most two 0/1 transitions: 58 codes, each its
-/// own bin) and one bin for all the others.
-fn lbp(tile: &GrayImage, out: &mut Vec<f32>) {
+/// own bin) and one bin for all the others: the last 59 of the texture features.
+pub fn lbp_histogram(tile: &GrayImage) -> Vec<f32> {
     let mut bin_of = [58u8; 256];
     let mut next = 0u8;
     for code in 0..=255u8 {
@@ -179,7 +179,11 @@ fn lbp(tile: &GrayImage, out: &mut Vec<f32>) {
             }
         }
     }
-    out.extend(hist.iter().map(|c| c / f32::max(n, 1.0)));
+    hist.iter().map(|c| c / f32::max(n, 1.0)).collect()
+}
+
+fn lbp(tile: &GrayImage, out: &mut Vec<f32>) {
+    out.extend(lbp_histogram(tile));
 }
 
 /// The [`LEN`] texture features of a contrast-stretched tile.

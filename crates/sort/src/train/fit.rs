@@ -12,8 +12,9 @@ use super::{PipelineError, TrainConfig};
 use crate::models::cnn::Cnn;
 use crate::models::{linear, page_score, Kind, Scorer, TrainError};
 
-/// At most `cap` of the indices `0..n`, drawn with `seed`, in order.
-fn subset(n: usize, cap: usize, seed: u64) -> Vec<usize> {
+/// At most `cap` of the indices `0..n`, drawn with `seed`, in order (the SVM's and the CNN's
+/// tile subsets).
+pub fn subset(n: usize, cap: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     if n > cap {
         order.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));

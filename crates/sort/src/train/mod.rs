@@ -14,7 +14,7 @@
 pub mod config;
 pub mod data;
 mod evaluate;
-mod fit;
+pub mod fit;
 mod report;
 mod schedule;
 
