@@ -63,5 +63,29 @@ cp "$swagger"/{swagger-ui-bundle.js,swagger-ui-bundle.js.LICENSE.txt,swagger-ui.
   "$site.new/api-docs/"
 cp "$swagger/LICENSE" "$site.new/api-docs/swagger-ui-LICENSE.txt"
 cp "$swagger/NOTICE" "$site.new/api-docs/swagger-ui-NOTICE.txt"
+
+# Content-hashed names, cached for good by browsers (a new build, new names): precis.<hash>.js,
+# .wasm and .css, and the hash file from which the server names them in its pages (the format
+# Leptos reads; 16 hex digits: src/server/startup/static_files.rs).
+: >"$site.new/hash.txt"
+for ext in js wasm css; do
+  hash=$(sha256sum "$site.new/pkg/$NAME.$ext" | cut -c1-16)
+  mv "$site.new/pkg/$NAME.$ext" "$site.new/pkg/$NAME.$hash.$ext"
+  printf '%s: %s\n' "$ext" "$hash" >>"$site.new/hash.txt"
+done
+# Precompressed copies next to each file worth compressing (brotli, best; gzip -9 for browsers
+# without brotli), served to the browsers that accept them. A copy no smaller is not kept.
+command -v brotli >/dev/null || die "brotli not found: run scripts/setup.sh first"
+compress() {
+  brotli -q 11 -k -f "$1" && gzip -9 -n -k -f "$1"
+  for copy in "$1.br" "$1.gz"; do
+    [ "$(stat -c %s "$copy")" -lt "$(stat -c %s "$1")" ] || rm -f "$copy"
+  done
+}
+export -f compress
+find "$site.new" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \
+  -o -name '*.txt' -o -name '*.json' -o -name '*.html' \) ! -name hash.txt -print0 \
+  | xargs -0 -n1 -P2 bash -c 'compress "$0"'
 rm -rf "$site" && mv "$site.new" "$site"
-log "built: $($build_server && echo "target/$server_dir/precis and ")$site ($(du -h "$site/pkg/$NAME.wasm" | cut -f1) wasm)"
+wasm=$(sed -n 's/^wasm: //p' "$site/hash.txt")
+log "built: $($build_server && echo "target/$server_dir/precis and ")$site (wasm: $(stat -c %s "$site/pkg/$NAME.$wasm.wasm") bytes, $(stat -c %s "$site/pkg/$NAME.$wasm.wasm.br") brotli)"

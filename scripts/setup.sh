@@ -14,9 +14,10 @@ stages 4
 
 command -v cargo >/dev/null || die "no Rust toolchain: install one from https://rustup.rs, then re-run"
 
-# 1. System packages, in one apt run: a C toolchain, Node.js (npm tools below), Python (weights),
-# Chromium (browser tests), and Debian's Rust for the wasm half when rustup cannot provide it.
-packages=(gcc libc6-dev pkg-config ca-certificates)
+# 1. System packages, in one apt run: a C toolchain, brotli (build.sh compresses the browser
+# bundle), Node.js (npm tools below), Python (weights), Chromium (browser tests), and Debian's
+# Rust for the wasm half when rustup cannot provide it.
+packages=(gcc libc6-dev pkg-config ca-certificates brotli)
 command -v npm >/dev/null || packages+=(nodejs npm)
 command -v python3 >/dev/null || packages+=(python3 python3-pip)
 $want_e2e && packages+=(chromium)

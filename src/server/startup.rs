@@ -25,6 +25,7 @@ use super::state::AppState;
 
 mod backends;
 mod router;
+mod static_files;
 
 pub(crate) use backends::{knowledge, local_models};
 use router::{router, Limiters};
@@ -118,8 +119,18 @@ impl Application {
             source,
         })?;
 
+        // With a hash file (scripts/build.sh writes one), the pages name the content-hashed
+        // bundle; without (a site built otherwise), its plain names.
+        let hash_file = static_files::hash_file(&settings.site_root);
         let leptos_options = LeptosOptions::builder()
             .output_name("precis")
+            .hash_files(hash_file.is_some())
+            .hash_file(
+                hash_file
+                    .map(|path| path.display().to_string())
+                    .unwrap_or_else(|| static_files::HASH_FILE.to_string())
+                    .into(),
+            )
             .site_root(settings.site_root.display().to_string())
             .site_pkg_dir("pkg")
             .site_addr(address)

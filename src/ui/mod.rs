@@ -25,7 +25,7 @@ mod theme_css;
 mod topbar;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode, StaticSegment};
@@ -48,6 +48,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // The bundle's names carry a hash of their content when the site has a hash
+                // file (scripts/build.sh): cached for good, replaced by a new name.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -112,7 +115,6 @@ pub fn App() -> impl IntoView {
     // chunk of a stream, and a streamed page may reach it after that chunk — then it would
     // arrive without its language. What waits is in memory or one SQLite read.
     view! {
-        <Stylesheet id="leptos" href="/pkg/precis.css"/>
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>

@@ -5,6 +5,7 @@ mod accounts;
 mod ask;
 mod cancel;
 mod concurrency;
+mod delivery;
 mod engine;
 mod errors;
 mod free_text;

@@ -1,13 +1,20 @@
 //! The application's router: which routes each service mounts, the pages, and the layers
 //! every request goes through (identity, origin, headers, body limits, errors in its language).
 
+use std::path::Path;
 use std::sync::OnceLock;
 
+use axum::extract::Request;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+
+use super::static_files::{self, CachePolicy};
 
 use crate::server::ask::routes::{documents, progress, questions};
 use crate::server::error::AppError;
@@ -114,9 +121,16 @@ pub(super) fn router(state: AppState, limiters: Limiters<'_>, headers: HeaderSet
             .fallback(not_served)
             .method_not_allowed_fallback(not_served);
     }
-    routes
+    let routes = routes
         .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(state.clone(), identify))
+        .layer(middleware::from_fn_with_state(state.clone(), identify));
+    // The files the pages load: outside the identity layer (no cookie, no session lookup).
+    let routes = if services.pages() {
+        static_files::router(Path::new(&*state.leptos_options.site_root)).merge(routes)
+    } else {
+        routes
+    };
+    routes
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn_with_state(headers, security_headers))
         .layer(middleware::from_fn(limit_bodies))
@@ -144,16 +158,32 @@ fn pages(state: &AppState) -> Router {
             }
         }
     };
+    let options = state.leptos_options.clone();
+    let page_shell = move || shell(options.clone());
+    // Any other address: the 404 page (static files have their own routes, outside this router).
+    let not_found = {
+        let render =
+            leptos_axum::render_app_async_with_context(page_context.clone(), page_shell.clone());
+        move |req: Request| {
+            let render = render.clone();
+            async move {
+                let mut response = render(req).await;
+                // A redirect (or another status the page chose) is kept.
+                if response.status() == StatusCode::OK {
+                    *response.status_mut() = StatusCode::NOT_FOUND;
+                }
+                response
+            }
+        }
+    };
     Router::new()
-        .leptos_routes_with_context(state, routes, page_context.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(page_context, shell))
+        .leptos_routes_with_context(state, routes, page_context, page_shell)
+        .fallback(not_found)
         .with_state(state.clone())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            CachePolicy::Page.header_value(),
+        ))
 }
 
 /// What a service-only instance answers for anything it does not serve.
