@@ -5,6 +5,9 @@
 # the unprivileged user, the data volume, the health-check command, and the image's size.
 #   scripts/container-check.sh            build (layers cached between runs) and check
 #   scripts/container-check.sh --no-build  check the image built last time
+#   scripts/container-check.sh --compose   only validate docker-compose.yml (seconds)
+# docker-compose.yml, its anchors and profiles included, is validated against the Compose
+# specification's JSON schema (check-jsonschema's vendored compose-spec, pinned, own venv).
 # Base images: pulled where a registry answers; otherwise made here — debian:bookworm-slim by
 # debootstrap (Debian's package server), rust:1-bookworm as that plus rustup's stable toolchain
 # (scripts/container/rust-bookworm.Containerfile). Needs root (buildah, debootstrap: installed
@@ -16,14 +19,25 @@ cd "$ROOT"
 
 IMAGE=localhost/precis:check
 OUT="$ROOT/target/container-check"
-build=true
+CHECK_JSONSCHEMA_VERSION=0.39.0
+build=true compose_only=false
 case "${1:-}" in
   --no-build) build=false ;;
+  --compose) compose_only=true ;;
   "") ;;
-  *) die "usage: scripts/container-check.sh [--no-build]" ;;
+  *) die "usage: scripts/container-check.sh [--no-build|--compose]" ;;
 esac
 mkdir -p "$OUT"
-stages 4
+if $compose_only; then stages 1; else stages 5; fi
+
+stage "docker-compose.yml against the Compose specification's schema" "seconds once installed"
+venv="${PRECIS_CACHE_DIR:-$HOME/.cache/precis}/compose-check-venv"
+if ! "$venv/bin/check-jsonschema" --version 2>/dev/null | grep -q "$CHECK_JSONSCHEMA_VERSION"; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
+fi
+"$venv/bin/check-jsonschema" --builtin-schema vendor.compose-spec docker-compose.yml
+$compose_only && exit 0
 
 stage "container tools (buildah, debootstrap)" "seconds once installed"
 if ! command -v buildah >/dev/null || ! command -v debootstrap >/dev/null \
