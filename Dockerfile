@@ -21,8 +21,14 @@ RUN PRECIS_CACHE_DIR=/opt/precis-cache bash scripts/sort_data.sh \
  && cd /opt/precis-cache/sort-data \
  && cp -r fonts real licenses index.tsv coverage.tsv /opt/precis-sort-data/
 COPY . .
-# Portable SIMD level for an image that runs on other machines (avx2/fma/f16c).
-RUN PRECIS_TARGET_CPU=x86-64-v3 bash scripts/build.sh --release
+# Portable SIMD level for an image that runs on other machines (avx2/fma/f16c). target/ is a
+# build cache, not a layer (several GB of intermediate files): kept between builds, and only the
+# binary and the site are copied out of it.
+RUN --mount=type=cache,target=/src/target \
+    PRECIS_TARGET_CPU=x86-64-v3 bash scripts/build.sh --release \
+ && mkdir -p /out \
+ && cp target/release/precis /out/precis \
+ && cp -r target/site /out/site
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
@@ -31,8 +37,8 @@ RUN apt-get update \
  && useradd --system --uid 10001 --user-group --home-dir /app precis \
  && mkdir -p /data && chown precis:precis /data
 WORKDIR /app
-COPY --from=build /src/target/release/precis /app/precis
-COPY --from=build /src/target/site /app/site
+COPY --from=build /out/precis /app/precis
+COPY --from=build /out/site /app/site
 COPY --from=build /opt/precis-models /app/models
 COPY --from=build /opt/precis-sort-data /app/sort-data
 ENV LEPTOS_SITE_ADDR=0.0.0.0:3000 \
