@@ -103,20 +103,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("the OS gives us threads and an event loop");
-    match runtime.block_on(run(options)) {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(failures) => {
+    match support::run("classifier benchmark", run(options)) {
+        Some(0) => ExitCode::SUCCESS,
+        Some(failures) => {
             eprintln!("classifier benchmark: {failures} request(s) failed (see the table)");
             ExitCode::FAILURE
         }
-        Err(e) => {
-            eprintln!("classifier benchmark failed: {e}");
-            ExitCode::FAILURE
-        }
+        None => ExitCode::FAILURE,
     }
 }
 

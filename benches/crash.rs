@@ -102,17 +102,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("the OS gives us threads and an event loop");
-    match runtime.block_on(run(options)) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("crash test failed to run: {e}");
-            ExitCode::FAILURE
-        }
+    match support::run("crash test", run(options)) {
+        Some(true) => ExitCode::SUCCESS,
+        Some(false) | None => ExitCode::FAILURE,
     }
 }
 

@@ -130,20 +130,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("the OS gives us threads and an event loop");
-    match runtime.block_on(run(options)) {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(errors) => {
+    match support::run("load benchmark", run(options)) {
+        Some(0) => ExitCode::SUCCESS,
+        Some(errors) => {
             eprintln!("load benchmark: {errors} request(s) failed (see the table above)");
             ExitCode::FAILURE
         }
-        Err(e) => {
-            eprintln!("load benchmark failed: {e}");
-            ExitCode::FAILURE
-        }
+        None => ExitCode::FAILURE,
     }
 }
 

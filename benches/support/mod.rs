@@ -8,12 +8,26 @@ pub mod server;
 pub mod upstream;
 
 use std::error::Error;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 
 use reqwest::header::{HeaderValue, SET_COOKIE};
 use reqwest::StatusCode;
 
 pub type BenchResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+
+/// Runs a bench's body on a multi-threaded runtime. An error that kept it from running is
+/// printed as "`name` failed to run: …" and gives `None`.
+pub fn run<T>(name: &str, body: impl Future<Output = BenchResult<T>>) -> Option<T> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the OS gives us threads and an event loop");
+    runtime
+        .block_on(body)
+        .map_err(|e| eprintln!("{name} failed to run: {e}"))
+        .ok()
+}
 
 /// `$CARGO_TARGET_DIR`, or `target/` in the package.
 pub fn target_dir() -> PathBuf {
