@@ -11,6 +11,7 @@
 // request, 1,600 Kbit/s down, 750 Kbit/s up; CPU not throttled (--cpu 4 slows it 4x). The
 // figures printed are the medians over the runs (each run a new browser profile).
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from './chromium.mjs';
 import fs from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -83,19 +84,7 @@ async function visit(page, cdp) {
   };
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  // as end2end/playwright.config.mjs
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 
 const results = [];
 try {

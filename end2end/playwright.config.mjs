@@ -11,6 +11,7 @@
 // embedded engine's weights, fetched by scripts/models.sh; $PRECIS_MODELS_DIR overrides it) —
 // except "limited", whose models folder is empty: its picker shows models that cannot run.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './chromium.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,18 +93,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: chromiumLaunch,
       },
     },
   ],
