@@ -21,20 +21,23 @@ pick_wasm_toolchain || die "no wasm32 toolchain: run scripts/setup.sh first"
 # Two stages (one with --site); expected lengths are a first build's on a 2-core machine.
 if $build_server; then stages 2; else stages 1; fi
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh first"
+command -v precis-wasm-split >/dev/null || die "precis-wasm-split not found: run scripts/setup.sh first"
 
 if $build_server; then
   if [ "$server_dir" = release ]; then first="about 8-12 min"; else first="several minutes"; fi
   if [ -x "target/$server_dir/precis" ]; then again="rebuilds what changed"
   else again="first build, $first"; fi
   stage "building the server (${server_dir})" "$again"
-  server_flags="${RUSTFLAGS:-}"
+  cpu=()
   if [ "$server_dir" = release ]; then
     # candle's SIMD kernels (avx2, fma, f16c) are only compiled in for a CPU that has them:
     # 3-4x faster inference. PRECIS_TARGET_CPU=x86-64-v3 builds a portable binary instead.
-    # Server only: a host CPU flag breaks the wasm bundle built below.
-    server_flags="$server_flags -C target-cpu=${PRECIS_TARGET_CPU:-native}"
+    # Server only: a host CPU flag breaks the wasm bundle built below. Given with --config, which
+    # adds to .cargo/config.toml's flags (RUSTFLAGS would replace them: erase_components, which
+    # the server and the bundle must share).
+    cpu=(--config "build.rustflags = [\"-C\", \"target-cpu=${PRECIS_TARGET_CPU:-native}\"]")
   fi
-  RUSTFLAGS="$server_flags" cargo build "${profile_flag[@]}" --no-default-features --features ssr --bin precis
+  cargo build "${cpu[@]}" "${profile_flag[@]}" --no-default-features --features ssr --bin precis
 fi
 
 if [ -f "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm" ]; then
@@ -48,11 +51,20 @@ env -u RUSTC_WRAPPER -u __CARGO_LLVM_COV_RUSTC_WRAPPER \
 
 site=target/site
 rm -rf "$site.new" && mkdir -p "$site.new/pkg"
-wasm-bindgen --target web --no-typescript --out-name "$NAME" --out-dir "$site.new/pkg" \
-  "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm"
+# Split at the lazy pages (src/ui/pages.rs): the main module (the studio and what every page
+# shares), one chunk per page and the chunks they share, the loader script, and the manifest
+# from which the server names a page's chunks in its <head>.
+split=target/front/split
+rm -rf "$split"
+precis-wasm-split "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm" "$split" "$NAME" >/dev/null
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-name "$NAME" \
+  --out-dir "$site.new/pkg" "$split/${NAME}_split.wasm"
 mv "$site.new/pkg/${NAME}_bg.wasm" "$site.new/pkg/$NAME.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  "$site.new/pkg/$NAME.wasm" -o "$site.new/pkg/$NAME.wasm"
+rm "$split/${NAME}_split.wasm"
+mv "$split"/* "$site.new/pkg/"
+for wasm in "$site.new/pkg"/*.wasm; do
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm"
+done
 cp style/main.css "$site.new/pkg/$NAME.css"
 cp -r public/. "$site.new/"
 # The API page's Swagger UI (scripts/setup.sh installs it): served by Precis itself, no CDN.
@@ -64,15 +76,30 @@ cp "$swagger"/{swagger-ui-bundle.js,swagger-ui-bundle.js.LICENSE.txt,swagger-ui.
 cp "$swagger/LICENSE" "$site.new/api-docs/swagger-ui-LICENSE.txt"
 cp "$swagger/NOTICE" "$site.new/api-docs/swagger-ui-NOTICE.txt"
 
-# Content-hashed names, cached for good by browsers (a new build, new names): precis.<hash>.js,
-# .wasm and .css, and the hash file from which the server names them in its pages (the format
-# Leptos reads; 16 hex digits: src/server/startup/static_files.rs).
-: >"$site.new/hash.txt"
-for ext in js wasm css; do
-  hash=$(sha256sum "$site.new/pkg/$NAME.$ext" | cut -c1-16)
-  mv "$site.new/pkg/$NAME.$ext" "$site.new/pkg/$NAME.$hash.$ext"
-  printf '%s: %s\n' "$ext" "$hash" >>"$site.new/hash.txt"
+# Content-hashed names, cached for good by browsers (a new build, new names). The stylesheet is
+# named by its own content; the scripts and modules, which name one another, by the content of
+# them all: precis.<hash>.js and .wasm, __wasm_split.<hash>.js, the chunks' <name>.<hash>.wasm
+# and the manifest. The hash file is the one Leptos reads to name them in pages (16 hex digits:
+# src/server/startup/static_files.rs).
+pkg="$site.new/pkg"
+css_hash=$(sha256sum "$pkg/$NAME.css" | cut -c1-16)
+mv "$pkg/$NAME.css" "$pkg/$NAME.$css_hash.css"
+hash=$(cd "$pkg" && find . -maxdepth 1 -type f ! -name '*.css' -printf '%f\n' | LC_ALL=C sort \
+  | xargs sha256sum | sha256sum | cut -c1-16)
+for file in "$pkg"/*; do
+  case "$file" in *.css) continue ;; esac
+  base=${file##*/}
+  mv "$file" "$pkg/${base%.*}.$hash.${base##*.}"
 done
+# What each names: the main script its loader (in its `import`s only: the import object's keys
+# are the module names compiled into the wasm), the loader the main script and the chunks, the
+# manifest the chunks (by name without .wasm, as the server writes them).
+sed -i "s#from \"\./__wasm_split\.js\"#from \"./__wasm_split.$hash.js\"#g" "$pkg/$NAME.$hash.js"
+sed -i -E "s#\./$NAME\.js#./$NAME.$hash.js#g; s#\./([A-Za-z0-9_]+)\.wasm\"#./\1.$hash.wasm\"#g" \
+  "$pkg/__wasm_split.$hash.js"
+sed -i -E "s#^(\s+)\"([^\"]+)\"(,?)\$#\1\"\2.$hash\"\3#" "$pkg/__wasm_split_manifest.$hash.json"
+printf 'js: %s\nwasm: %s\ncss: %s\nmanifest: %s\nsplit: %s\n' "$hash" "$hash" "$css_hash" "$hash" "$hash" \
+  >"$site.new/hash.txt"
 # Precompressed copies next to each file worth compressing (brotli, best; gzip -9 for browsers
 # without brotli), served to the browsers that accept them. A copy no smaller is not kept.
 command -v brotli >/dev/null || die "brotli not found: run scripts/setup.sh first"

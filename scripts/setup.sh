@@ -4,7 +4,7 @@
 #   scripts/setup.sh --e2e    also Chromium and the Playwright test runner
 # Both fetch the local models into $PRECIS_MODELS_DIR (default ./models): see scripts/models.sh.
 # Four stages, each announced with its expected length the first time (2-core machine): system
-# packages 2-4 min, wasm-bindgen-cli 3 min, npm tools under a minute, weights 1-2 min.
+# packages 2-4 min, wasm-bindgen-cli 3 min (and the bundle splitter 2 min), npm tools under a minute, weights 1-2 min.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -51,6 +51,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   "$installer" install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
 else
   stage "wasm-bindgen-cli $WASM_BINDGEN_VERSION: already installed"
+fi
+
+# …and the bundle splitter (tools/wasm-split: one chunk per page; build.sh runs it), from its own
+# lock file.
+split_version="precis-wasm-split $(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/tools/wasm-split/Cargo.toml" | head -1) (wasm_split_cli_support $(sed -n 's/^wasm_split_cli_support = "=\(.*\)"/\1/p' "$ROOT/tools/wasm-split/Cargo.toml"))"
+if ! precis-wasm-split --version 2>/dev/null | grep -qxF "$split_version"; then
+  log "installing the bundle splitter (tools/wasm-split; cargo install, first time only, about 2 min)"
+  installer=cargo; [ -x /usr/bin/cargo ] && installer=/usr/bin/cargo
+  "$installer" install -q --locked --path "$ROOT/tools/wasm-split" --root "$TOOLS" \
+    --target-dir "$ROOT/target/tools"
 fi
 
 # 3. From npm: wasm-opt, Swagger UI for the API page (/api/docs, pinned in tools/api-docs; build.sh

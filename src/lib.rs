@@ -15,9 +15,11 @@ pub mod ui;
 pub mod server;
 
 /// Entry point of the WASM bundle: attaches the page's behaviour to the server-rendered HTML.
+/// Asynchronously: a page split out of the main bundle (`ui::pages`) hydrates once its chunk
+/// has arrived.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(ui::App);
+    leptos::mount::hydrate_lazy(ui::App);
 }

@@ -1,9 +1,10 @@
 // How the studio's files reach the browser (README, "Delivery: first load"): the bundle (wasm,
 // js, css) under content-hashed names, precompressed (brotli when accepted, else gzip), cached
-// for a year as immutable; the page itself revalidated; no cookie on a static file. Headers
-// only, never timings (scripts/bench_first_load.sh measures those).
+// for a year as immutable; the page itself revalidated; no cookie on a static file; each page
+// other than the studio in its own chunk, fetched when that page is opened. Headers and
+// requests only, never timings (scripts/bench_first_load.sh measures those).
 import { test, expect } from './fixtures.mjs';
-import { INSTANCES, gotoStudio } from './helpers.mjs';
+import { INSTANCES, gotoStudio, waitUntilLive } from './helpers.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HASHED = /^\/pkg\/precis\.[0-9a-f]{16}\.(js|wasm|css)$/;
@@ -104,4 +105,62 @@ test('a browser gets the bundle brotli-compressed, hydrates, and on a second vis
   const again = [...requests.values()];
   const downloaded = again.reduce((sum, r) => sum + r.wire, 0);
   expect(downloaded, `bundle bytes downloaded again: ${JSON.stringify(again)}`).toBe(0);
+});
+
+/** A page's split-out code: its own chunk (`split_…`) or one it shares with others (`chunk_…`). */
+const CHUNK = /^\/pkg\/(split_|chunk_)[A-Za-z0-9_]+\.[0-9a-f]{16}\.wasm$/;
+
+test("the studio downloads no other page's code; opening Ask by its link fetches Ask's", async ({ page }) => {
+  const fetched = [];
+  page.on('response', (res) => {
+    const path = new URL(res.url()).pathname;
+    if (path.startsWith('/pkg/')) fetched.push({ path, status: res.status() });
+  });
+  await gotoStudio(page, 'local');
+  const chunks = () => fetched.filter((r) => CHUNK.test(r.path));
+  expect(chunks(), 'chunks fetched by the studio').toEqual([]);
+  expect(fetched.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path)).toEqual([
+    expect.stringMatching(HASHED),
+  ]);
+
+  const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
+  await nav.getByRole('link', { name: 'Ask', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ask your documents', exact: true })).toBeVisible();
+  const askChunks = chunks();
+  expect(askChunks.some((r) => r.path.startsWith('/pkg/split___ask_route_view_')), JSON.stringify(askChunks)).toBe(
+    true,
+  );
+  expect(askChunks.every((r) => r.status === 200), JSON.stringify(askChunks)).toBe(true);
+  // the page it brought answers: its question box takes text
+  const question = page.getByRole('textbox', { name: 'Your question', exact: true });
+  await question.fill('Where are the passages?');
+  await expect(question).toHaveValue('Where are the passages?');
+});
+
+test('a page opened first names its chunks in its answer: fetched with the main module, once each', async ({
+  request,
+  page,
+}) => {
+  const sort = new URL('/sort', INSTANCES.local).href;
+  const res = await request.get(sort);
+  expect(res.status()).toBe(200);
+  const link = res.headers()['link'] ?? '';
+  expect(link).toMatch(/^<\/pkg\/__wasm_split\.[0-9a-f]{16}\.js>; rel=modulepreload, /);
+  const preloads = [...link.matchAll(/<([^>]+)>; rel=preload; as=fetch/g)].map((m) => m[1]);
+  expect(preloads.length, link).toBeGreaterThan(0);
+  expect(preloads.every((p) => CHUNK.test(p)), link).toBe(true);
+  expect(preloads.some((p) => p.startsWith('/pkg/split___sort_route_view_')), link).toBe(true);
+  // the studio is not split: nothing to name
+  expect((await request.get(INSTANCES.local)).headers()['link']).toBeUndefined();
+
+  // Chromium takes them: each chunk fetched once (a preload it could not use would be fetched
+  // again), and the page hydrates from them.
+  const fetched = [];
+  page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+  await page.goto(sort);
+  await waitUntilLive(page);
+  await expect(page.getByRole('heading', { name: 'Handwritten or typed?', exact: true })).toBeVisible();
+  for (const chunk of preloads) {
+    expect(fetched.filter((p) => p === chunk).length, `${chunk} in ${fetched}`).toBe(1);
+  }
 });

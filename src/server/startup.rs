@@ -24,6 +24,7 @@ use super::service::Summarizer;
 use super::state::AppState;
 
 mod backends;
+mod chunks;
 mod router;
 mod static_files;
 

@@ -9,6 +9,7 @@ mod conversation;
 mod format;
 mod history;
 mod history_filters;
+pub(crate) mod pages;
 mod prefs;
 mod prefs_menu;
 pub(crate) mod prefs_store;
@@ -28,7 +29,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, SsrMode, StaticSegment};
+use leptos_router::{path, Lazy, SsrMode, StaticSegment};
 
 use crate::domain::account::Me;
 use crate::domain::settings::{Lang, Theme};
@@ -118,13 +119,13 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=StaticSegment("") view=studio::StudioPage ssr=SsrMode::Async/>
-                <Route path=path!("/ask") view=|| view! { <Page><ask::AskPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/sort") view=|| view! { <Page><sort::SortPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/sign-in") view=|| view! { <Page><account::SignInPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/sign-up") view=|| view! { <Page><account::SignUpPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/account") view=|| view! { <Page><account::AccountPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/account/keys") view=|| view! { <Page><account::KeysPage/></Page> } ssr=SsrMode::Async/>
-                <Route path=path!("/settings") view=|| view! { <Page><account::SettingsPage/></Page> } ssr=SsrMode::Async/>
+                <Route path=path!("/ask") view={Lazy::<pages::AskRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/sort") view={Lazy::<pages::SortRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/sign-in") view={Lazy::<pages::SignInRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/sign-up") view={Lazy::<pages::SignUpRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/account") view={Lazy::<pages::AccountRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/account/keys") view={Lazy::<pages::KeysRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/settings") view={Lazy::<pages::SettingsRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -106,7 +106,7 @@ async fn pages_name_the_hashed_bundle_and_are_revalidated() {
     let site = site();
     let app = spawn_with_site(site.path()).await;
     for path in ["/", "/no/such/page"] {
-        let res = get(&app, path, Some("gzip, br")).await;
+        let res = get(&app, path, None).await;
         let status = res.status();
         assert_eq!(
             status,
@@ -160,6 +160,32 @@ async fn static_files_set_no_cookie_and_are_revalidated() {
     // A page still gives a new visitor their id.
     let res = get(&app, "/", None).await;
     assert!(header(&res, &SET_COOKIE).starts_with("precis_uid="));
+}
+
+#[tokio::test]
+async fn pages_are_sent_gzip_compressed_to_a_browser_that_accepts_it() {
+    let site = site();
+    let app = spawn_with_site(site.path()).await;
+    for path in ["/", "/ask", "/no/such/page"] {
+        let plain = get(&app, path, None).await;
+        assert_eq!(header(&plain, &CONTENT_ENCODING), "", "{path}");
+        let plain_len = plain.bytes().await.expect("page").len();
+        let res = get(&app, path, Some("gzip, deflate, br, zstd")).await;
+        assert_eq!(header(&res, &CONTENT_ENCODING), "gzip", "{path}");
+        assert!(
+            header(&res, &VARY).contains("accept-encoding"),
+            "{path}: {}",
+            header(&res, &VARY)
+        );
+        let sent = res.bytes().await.expect("page");
+        // gzip's magic number, and far fewer bytes than the HTML
+        assert_eq!(sent.get(..2), Some(&[0x1f, 0x8b][..]), "{path}");
+        assert!(
+            sent.len() * 2 < plain_len,
+            "{path}: {} of {plain_len}",
+            sent.len()
+        );
+    }
 }
 
 #[tokio::test]

@@ -11,9 +11,11 @@ use axum::middleware;
 use axum::routing::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use super::chunks::PageChunks;
 use super::static_files::{self, CachePolicy};
 
 use crate::server::ask::routes::{documents, progress, questions};
@@ -176,10 +178,19 @@ fn pages(state: &AppState) -> Router {
             }
         }
     };
+    let chunks = std::sync::Arc::new(PageChunks::load(Path::new(
+        state.leptos_options.site_root.as_ref(),
+    )));
     Router::new()
         .leptos_routes_with_context(state, routes, page_context, page_shell)
         .fallback(not_found)
         .with_state(state.clone())
+        .layer(middleware::from_fn(move |request, next| {
+            chunks.clone().name_them(request, next)
+        }))
+        // A page is made per request, so compressed as it is sent (gzip: ~16 kB of HTML becomes
+        // ~4 kB; the bundle's files are compressed at build time, static_files.rs).
+        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,
             CachePolicy::Page.header_value(),
@@ -246,6 +257,24 @@ async fn limit_bodies(
             let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
             next.run(axum::extract::Request::from_parts(parts, body))
                 .await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::pages::SPLIT_PAGES;
+
+    /// Each split page's address, for which the server names chunks, is a page's address.
+    #[tokio::test]
+    async fn every_split_page_is_a_route() {
+        let paths: Vec<String> = page_routes().iter().map(|r| r.path().to_owned()).collect();
+        for (path, _) in SPLIT_PAGES {
+            assert!(
+                paths.iter().any(|p| p == path),
+                "{path} is not among {paths:?}"
+            );
         }
     }
 }

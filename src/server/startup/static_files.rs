@@ -5,7 +5,8 @@
 //!   copy next to each file worth compressing; a browser that accepts one gets it, with
 //!   `Content-Encoding`, and every answer says `Vary: Accept-Encoding`.
 //! - Cached by what the name promises: the bundle's names carry a hash of their content
-//!   (`precis.<hash>.wasm`), so they are cached for a year and never asked for again; anything
+//!   (`precis.<hash>.wasm`, and so do the pages' chunks, `split_<page>.<hash>.wasm`), so they
+//!   are cached for a year and never asked for again; anything
 //!   else is revalidated on each use (a `304` when it has not changed). Pages are per person
 //!   (language, theme, account) and never stored by shared caches.
 //! - Outside the identity layer: no `precis_uid` cookie, no session lookup for a file.
@@ -136,6 +137,11 @@ mod tests {
             "/pkg/precis.0123456789abcdef.wasm",
             "/pkg/precis.0123456789abcdef.js",
             "/pkg/precis.fedcba9876543210.css",
+            // the pages' chunks, their loader and its manifest (scripts/build.sh)
+            "/pkg/split___ask_route_view_381322266911538290.0123456789abcdef.wasm",
+            "/pkg/chunk_12.0123456789abcdef.wasm",
+            "/pkg/__wasm_split.0123456789abcdef.js",
+            "/pkg/__wasm_split_manifest.0123456789abcdef.json",
         ] {
             assert_eq!(
                 CachePolicy::for_static(path),
