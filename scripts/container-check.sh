@@ -148,6 +148,12 @@ check "keeps its database and cookie key in /data, owned by the user ($owner)" \
   contains "$owner" "10001:644 10001:600"
 page=$(curl -fsS "$base_url/" || true)
 check "serves the studio page with its hashed bundle" contains "$page" '/pkg/precis.'
+# A split page names its chunks (src/server/startup/chunks.rs), and the first one is served.
+link=$(curl -fsSI "$base_url/ask" | tr -d '\r' | sed -n 's/^[Ll]ink: //p' || true)
+chunk=$(printf '%s' "$link" | grep -o '/pkg/split___ask_route_view_[^>]*\.wasm' | head -1)
+chunk_code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: br' "$base_url${chunk:-/pkg/none}")
+check "names the Ask page's chunks in its Link header, and serves them (${chunk:-none}: HTTP $chunk_code)" \
+  test -n "$chunk" -a "$chunk_code" = 200
 
 
 {
