@@ -44,6 +44,7 @@ if [ -f "target/front/wasm32-unknown-unknown/wasm-release/$NAME.wasm" ]; then
   again="rebuilds what changed, then wasm-opt"
 else again="first build, about 2-4 min with wasm-opt"; fi
 stage "building the browser bundle (wasm, release)" "$again"
+${WASM_SMALL:-false} || log "without the size-optimised std (scripts/lib.sh, wasm_small): a larger bundle"
 # Never instrumented for coverage (run_tests.sh's cargo-llvm-cov wrapper is for native code only).
 env -u RUSTC_WRAPPER -u __CARGO_LLVM_COV_RUSTC_WRAPPER \
   "${WASM_CARGO[@]}" build --lib --target wasm32-unknown-unknown --profile wasm-release \

@@ -23,14 +23,16 @@ main = [f"precis.{h}.wasm", f"precis.{hashes['js']}.js", f"precis.{hashes['css']
 if "split" in hashes:
     main.append(f"__wasm_split.{hashes['split']}.js")
 total = [sum(size(n)[i] for n in main) for i in (0, 1)]
-print(f"{'':28} {'raw':>10} {'brotli':>10}")
-print(f"{'main module (wasm)':28} {size(main[0])[0]:>10,} {size(main[0])[1]:>10,}")
-print(f"{'studio: wasm + js + css':28} {total[0]:>10,} {total[1]:>10,}")
+print(f"{'':36} {'raw':>10} {'brotli':>10}")
+print(f"{'main module (wasm)':36} {size(main[0])[0]:>10,} {size(main[0])[1]:>10,}")
+print(f"{'studio: wasm + js + css':36} {total[0]:>10,} {total[1]:>10,}")
 if "manifest" in hashes:
     manifest = json.load(open(f"{pkg}/__wasm_split_manifest.{hashes['manifest']}.json"))
     for key in sorted(manifest):
-        page = re.sub(r"^__(.*)_route_view_\d+$", r"\1", key)
+        # a page (#[lazy_route]), or code the studio loads once hydrated (#[lazy] fn NAME)
+        page = re.match(r"^__(.*)_route_view_\d+$", key)
+        label = f"+ {page.group(1)} page" if page else "+ " + re.sub(r"_\d+$", "", key) + " (after load)"
         files = [f"{m}.wasm" for m in manifest[key]]
         raw = sum(size(f)[0] for f in files); br = sum(size(f)[1] for f in files)
-        print(f"{'+ ' + page + ' page':28} {raw:>10,} {br:>10,}")
+        print(f"{label:36} {raw:>10,} {br:>10,}")
 PY

@@ -39,6 +39,13 @@ else
   stage "system packages: already installed"
 fi
 $debian_wasm && { pick_wasm_toolchain || die "could not set up a wasm32 toolchain"; }
+# The std source, for the smaller browser bundle (scripts/lib.sh, wasm_small): a few MB, seconds.
+if ! $debian_wasm && command -v rustup >/dev/null \
+   && [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  rustup component add rust-src >/dev/null 2>&1 \
+    || log "rust-src could not be installed: the browser bundle will be built without it (larger)"
+  pick_wasm_toolchain
+fi
 log "wasm toolchain: ${WASM_CARGO[*]} ${WASM_CARGO_ARGS[*]:-}"
 
 # 2. wasm-bindgen-cli, the exact version of the wasm-bindgen crate (compiled from crates.io).

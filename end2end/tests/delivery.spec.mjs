@@ -4,7 +4,7 @@
 // other than the studio in its own chunk, fetched when that page is opened. Headers and
 // requests only, never timings (scripts/bench_first_load.sh measures those).
 import { test, expect } from './fixtures.mjs';
-import { INSTANCES, gotoStudio, waitUntilLive } from './helpers.mjs';
+import { COUNCIL_TEXT, INSTANCES, finishedTurns, gotoStudio, submit, waitUntilLive } from './helpers.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HASHED = /^\/pkg\/precis\.[0-9a-f]{16}\.(js|wasm|css)$/;
@@ -110,7 +110,9 @@ test('a browser gets the bundle brotli-compressed, hydrates, and on a second vis
 /** A page's split-out code: its own chunk (`split_…`) or one it shares with others (`chunk_…`). */
 const CHUNK = /^\/pkg\/(split_|chunk_)[A-Za-z0-9_]+\.[0-9a-f]{16}\.wasm$/;
 
-test("the studio downloads no other page's code; opening Ask by its link fetches Ask's", async ({ page }) => {
+test("the studio downloads no other page's code, and its summarize code once hydrated; opening Ask by its link fetches Ask's", async ({
+  page,
+}) => {
   const fetched = [];
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
@@ -118,10 +120,21 @@ test("the studio downloads no other page's code; opening Ask by its link fetches
   });
   await gotoStudio(page, 'local');
   const chunks = () => fetched.filter((r) => CHUNK.test(r.path));
-  expect(chunks(), 'chunks fetched by the studio').toEqual([]);
-  expect(fetched.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path)).toEqual([
-    expect.stringMatching(HASHED),
-  ]);
+  // the summarize flow (#[lazy] summarize_with_warmup) arrives after the page answers input
+  await expect
+    .poll(() => chunks().some((r) => r.path.startsWith('/pkg/split_summarize_with_warmup_')), {
+      message: 'the summarize chunk is fetched once the studio is hydrated',
+    })
+    .toBe(true);
+  expect(
+    chunks().filter((r) => r.path.startsWith('/pkg/split_') && !r.path.startsWith('/pkg/split_summarize_with_warmup_')),
+    'no page chunk fetched by the studio',
+  ).toEqual([]);
+  expect(fetched.filter((r) => HASHED.test(r.path) && r.path.endsWith('.wasm')).length, 'one main module').toBe(1);
+  expect(chunks().every((r) => r.status === 200), JSON.stringify(chunks())).toBe(true);
+  // …and it summarizes with it
+  await submit(page, COUNCIL_TEXT);
+  await expect(finishedTurns(page)).toHaveCount(1, { timeout: 30_000 });
 
   const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
   await nav.getByRole('link', { name: 'Ask', exact: true }).click();

@@ -9,7 +9,7 @@ use crate::domain::account::Me;
 use crate::domain::errors::ErrorResponse;
 
 /// Who is using the page, and their settings.
-#[server(prefix = "/api/ui", endpoint = "me")]
+#[server(prefix = "/api/ui", endpoint = "me", output = crate::api::codec::JsonAnswer)]
 pub async fn get_me() -> Result<Me, ErrorResponse> {
     let (state, identity) = ctx::request()?;
     let parts = ctx::parts()?;
@@ -21,7 +21,7 @@ pub async fn get_me() -> Result<Me, ErrorResponse> {
 }
 
 /// Creates an account and signs it in; the visitor's anonymous history moves into it.
-#[server(prefix = "/api/ui", endpoint = "sign-up")]
+#[server(prefix = "/api/ui", endpoint = "sign-up", output = crate::api::codec::JsonAnswer)]
 pub async fn sign_up(email: String, password: String) -> Result<Me, ErrorResponse> {
     use crate::domain::account::Credentials;
     let (state, identity) = ctx::request()?;
@@ -46,7 +46,7 @@ pub async fn sign_up(email: String, password: String) -> Result<Me, ErrorRespons
 }
 
 /// Signs in (a new session id every time: an id set before sign-in is never reused).
-#[server(prefix = "/api/ui", endpoint = "sign-in")]
+#[server(prefix = "/api/ui", endpoint = "sign-in", output = crate::api::codec::JsonAnswer)]
 pub async fn sign_in(email: String, password: String) -> Result<Me, ErrorResponse> {
     use crate::domain::account::Credentials;
     let (state, identity) = ctx::request()?;
@@ -64,7 +64,7 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ErrorRespons
 }
 
 /// Ends this session.
-#[server(prefix = "/api/ui", endpoint = "sign-out")]
+#[server(prefix = "/api/ui", endpoint = "sign-out", output = crate::api::codec::JsonAnswer)]
 pub async fn sign_out() -> Result<(), ErrorResponse> {
     let (state, identity) = ctx::request()?;
     let cookies = state
@@ -79,7 +79,7 @@ pub async fn sign_out() -> Result<(), ErrorResponse> {
 }
 
 /// Ends every session of the account, this one included.
-#[server(prefix = "/api/ui", endpoint = "sign-out-everywhere")]
+#[server(prefix = "/api/ui", endpoint = "sign-out-everywhere", output = crate::api::codec::JsonAnswer)]
 pub async fn sign_out_everywhere() -> Result<(), ErrorResponse> {
     let (state, identity) = ctx::request()?;
     let cookies = state
@@ -95,7 +95,7 @@ pub async fn sign_out_everywhere() -> Result<(), ErrorResponse> {
 
 /// Changes the password: the current one is required; every other session is ended and this
 /// one gets a new id.
-#[server(prefix = "/api/ui", endpoint = "password")]
+#[server(prefix = "/api/ui", endpoint = "password", output = crate::api::codec::JsonAnswer)]
 pub async fn change_password(
     current_password: String,
     new_password: String,

@@ -10,7 +10,7 @@ use crate::domain::settings::Lang;
 
 /// Models this server offers, described in `lang` (the page's language; `None`: the
 /// request's, as for every sentence the server writes).
-#[server(prefix = "/api/ui", endpoint = "catalog")]
+#[server(prefix = "/api/ui", endpoint = "catalog", output = crate::api::codec::JsonAnswer)]
 pub async fn get_catalog(lang: Option<Lang>) -> Result<Catalog, ErrorResponse> {
     let (state, _) = ctx::request()?;
     let lang = match lang {

@@ -12,7 +12,7 @@ use crate::domain::summary::Summary;
 /// One page of the person's history, newest first. `params` is checked here again (the
 /// browser checks it too, but the server never trusts it). With no filter set the browser
 /// sends no field at all, hence `default`.
-#[server(prefix = "/api/ui", endpoint = "history")]
+#[server(prefix = "/api/ui", endpoint = "history", output = crate::api::codec::JsonAnswer)]
 pub async fn list_history(
     #[server(default)] params: HistoryParams,
 ) -> Result<HistoryPage, ErrorResponse> {
@@ -27,7 +27,7 @@ pub async fn list_history(
 }
 
 /// The models the person has summaries from: the model filter's choices.
-#[server(prefix = "/api/ui", endpoint = "history/models")]
+#[server(prefix = "/api/ui", endpoint = "history/models", output = crate::api::codec::JsonAnswer)]
 pub async fn history_models() -> Result<Vec<String>, ErrorResponse> {
     let (state, identity) = ctx::person()?;
     state
@@ -37,7 +37,7 @@ pub async fn history_models() -> Result<Vec<String>, ErrorResponse> {
         .map_err(|e| ctx::fail(e.into()))
 }
 
-#[server(prefix = "/api/ui", endpoint = "history/get")]
+#[server(prefix = "/api/ui", endpoint = "history/get", output = crate::api::codec::JsonAnswer)]
 pub async fn get_summary(id: i64) -> Result<Summary, ErrorResponse> {
     use crate::server::error::AppError;
     let (state, identity) = ctx::person()?;
@@ -48,7 +48,7 @@ pub async fn get_summary(id: i64) -> Result<Summary, ErrorResponse> {
     }
 }
 
-#[server(prefix = "/api/ui", endpoint = "history/delete")]
+#[server(prefix = "/api/ui", endpoint = "history/delete", output = crate::api::codec::JsonAnswer)]
 pub async fn delete_summary(id: i64) -> Result<(), ErrorResponse> {
     use crate::server::error::AppError;
     let (state, identity) = ctx::person()?;
@@ -59,7 +59,7 @@ pub async fn delete_summary(id: i64) -> Result<(), ErrorResponse> {
     }
 }
 
-#[server(prefix = "/api/ui", endpoint = "history/clear")]
+#[server(prefix = "/api/ui", endpoint = "history/clear", output = crate::api::codec::JsonAnswer)]
 pub async fn clear_history() -> Result<(), ErrorResponse> {
     let (state, identity) = ctx::person()?;
     state

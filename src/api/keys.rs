@@ -8,7 +8,7 @@ use crate::domain::account::{ApiKeyInfo, NewApiKey};
 use crate::domain::errors::ErrorResponse;
 
 /// The account's keys that are not revoked, newest first.
-#[server(prefix = "/api/ui", endpoint = "keys")]
+#[server(prefix = "/api/ui", endpoint = "keys", output = crate::api::codec::JsonAnswer)]
 pub async fn list_keys() -> Result<Vec<ApiKeyInfo>, ErrorResponse> {
     let (state, identity) = ctx::request()?;
     state
@@ -20,7 +20,7 @@ pub async fn list_keys() -> Result<Vec<ApiKeyInfo>, ErrorResponse> {
 }
 
 /// Creates a key; the answer holds its secret, which is never shown again.
-#[server(prefix = "/api/ui", endpoint = "keys/create")]
+#[server(prefix = "/api/ui", endpoint = "keys/create", output = crate::api::codec::JsonAnswer)]
 pub async fn create_key(name: String) -> Result<NewApiKey, ErrorResponse> {
     let (state, identity) = ctx::request()?;
     state
@@ -32,7 +32,7 @@ pub async fn create_key(name: String) -> Result<NewApiKey, ErrorResponse> {
 }
 
 /// Revokes a key: requests made with it are refused from now on.
-#[server(prefix = "/api/ui", endpoint = "keys/revoke")]
+#[server(prefix = "/api/ui", endpoint = "keys/revoke", output = crate::api::codec::JsonAnswer)]
 pub async fn revoke_key(id: i64) -> Result<(), ErrorResponse> {
     let (state, identity) = ctx::request()?;
     state

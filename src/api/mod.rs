@@ -4,10 +4,11 @@
 //! `server::routes`.)
 //!
 //! One file per area: [`catalog`], [`history`], [`account`] (sign-up, sign-in, password),
-//! [`keys`] (API keys), [`settings`].
+//! [`keys`] (API keys), [`settings`]. Answers travel as JSON read from text ([`codec`]).
 
 pub mod account;
 pub mod catalog;
+pub mod codec;
 pub mod history;
 pub mod keys;
 pub mod settings;

@@ -9,7 +9,7 @@ use crate::domain::errors::ErrorResponse;
 use crate::domain::settings::UserSettings;
 
 /// The person's settings (defaults when they never saved any).
-#[server(prefix = "/api/ui", endpoint = "settings")]
+#[server(prefix = "/api/ui", endpoint = "settings", output = crate::api::codec::JsonAnswer)]
 pub async fn get_settings() -> Result<UserSettings, ErrorResponse> {
     let (state, identity) = ctx::request()?;
     state
@@ -21,7 +21,7 @@ pub async fn get_settings() -> Result<UserSettings, ErrorResponse> {
 }
 
 /// Replaces the person's settings; answers with what was saved.
-#[server(prefix = "/api/ui", endpoint = "settings/save", input = Json)]
+#[server(prefix = "/api/ui", endpoint = "settings/save", input = Json, output = crate::api::codec::JsonAnswer)]
 pub async fn save_settings(settings: UserSettings) -> Result<UserSettings, ErrorResponse> {
     let (state, identity) = ctx::request()?;
     state

@@ -136,7 +136,8 @@ impl Field {
 
 /// Stable, machine-readable error codes (part of the public API: never rename one).
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// Deserialize: below, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     EmptyText,
@@ -224,6 +225,63 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order declared (a test checks it against the enum).
+    pub const ALL: [ErrorCode; 52] = [
+        ErrorCode::EmptyText,
+        ErrorCode::TextTooLong,
+        ErrorCode::InvalidParameter,
+        ErrorCode::InvalidRequest,
+        ErrorCode::ModelUnavailable,
+        ErrorCode::UpstreamRejected,
+        ErrorCode::UpstreamUnauthorized,
+        ErrorCode::UpstreamPaymentRequired,
+        ErrorCode::ModelNotFound,
+        ErrorCode::UpstreamRateLimited,
+        ErrorCode::ModelLoading,
+        ErrorCode::UpstreamError,
+        ErrorCode::UpstreamTimeout,
+        ErrorCode::UpstreamUnreachable,
+        ErrorCode::UpstreamBadResponse,
+        ErrorCode::RateLimited,
+        ErrorCode::Busy,
+        ErrorCode::NotFound,
+        ErrorCode::Internal,
+        ErrorCode::InvalidEmail,
+        ErrorCode::WeakPassword,
+        ErrorCode::InvalidKeyName,
+        ErrorCode::WrongCredentials,
+        ErrorCode::EmailTaken,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::SignInRequired,
+        ErrorCode::InvalidApiKey,
+        ErrorCode::CrossOrigin,
+        ErrorCode::Network,
+        ErrorCode::InvalidQuery,
+        ErrorCode::EmptyQuestion,
+        ErrorCode::QuestionTooLong,
+        ErrorCode::DocumentTooLarge,
+        ErrorCode::UnsupportedDocument,
+        ErrorCode::EmptyDocument,
+        ErrorCode::ImageOnlyPdf,
+        ErrorCode::UnreadableDocument,
+        ErrorCode::NoDocuments,
+        ErrorCode::SharedDocument,
+        ErrorCode::StoreUnavailable,
+        ErrorCode::UnsupportedImage,
+        ErrorCode::CorruptImage,
+        ErrorCode::EmptyFile,
+        ErrorCode::ImageTooLarge,
+        ErrorCode::FileTooLarge,
+        ErrorCode::ImageTooSmall,
+        ErrorCode::NoWriting,
+        ErrorCode::PdfWithoutImage,
+        ErrorCode::TrainingInProgress,
+        ErrorCode::OperatorOnly,
+        ErrorCode::DataMissing,
+        ErrorCode::Interrupted,
+    ];
+
+    /// The code's name, as written in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::EmptyText => "empty_text",
@@ -282,6 +340,23 @@ impl ErrorCode {
     }
 }
 
+/// Read by name, found with [`ErrorCode::as_str`]: serde's derived reader compiles a second
+/// table of the names (twice: from text and from bytes), which the browser bundle would carry.
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        ErrorCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == name)
+            .ok_or_else(|| {
+                serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Str(&name),
+                    &"one of Precis's error codes",
+                )
+            })
+    }
+}
+
 /// What a person or a script is told about one failure.
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -334,7 +409,7 @@ impl From<PublicError> for ErrorResponse {
 }
 
 impl leptos::server_fn::error::FromServerFnError for ErrorResponse {
-    type Encoder = leptos::server_fn::codec::JsonEncoding;
+    type Encoder = crate::api::codec::JsonText;
 
     /// Failures of the transport itself: the request never reached Precis, or what came back
     /// was not one of our error bodies (a proxy's HTML page, say). Made in the browser, told in
@@ -388,16 +463,31 @@ mod tests {
     }
 
     #[test]
-    fn as_str_matches_serde() {
-        for code in [
-            ErrorCode::UpstreamPaymentRequired,
-            ErrorCode::ModelLoading,
-            ErrorCode::Busy,
-            ErrorCode::InvalidQuery,
-        ] {
+    fn every_code_is_written_and_read_by_its_name() {
+        for code in ErrorCode::ALL {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, serde_json::json!(code.as_str()));
+            assert_eq!(serde_json::from_value::<ErrorCode>(json).unwrap(), code);
         }
+        let unknown = serde_json::from_str::<ErrorCode>(r#""no_such_code""#).unwrap_err();
+        assert!(unknown.to_string().contains("no_such_code"), "{unknown}");
+        assert!(serde_json::from_str::<ErrorCode>("7").is_err());
+    }
+
+    /// `ALL` names every code: the OpenAPI schema (derived from the enum itself) lists the same.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn all_lists_every_code() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(ErrorCode::schema()).unwrap();
+        let listed: Vec<&str> = schema["enum"]
+            .as_array()
+            .expect("an enum schema")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let all: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, all);
     }
 
     #[test]

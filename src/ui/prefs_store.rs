@@ -37,7 +37,7 @@ pub struct StoredPrefs {
 /// The language and theme saved on the server for this person (their account, or their
 /// anonymous id) win over the cookie: an account's choice follows it to every browser. The
 /// cookie fills what was never saved there.
-#[server(prefix = "/api/ui", endpoint = "prefs")]
+#[server(prefix = "/api/ui", endpoint = "prefs", output = crate::api::codec::JsonAnswer)]
 pub async fn load_prefs() -> Result<StoredPrefs, ErrorResponse> {
     let parts = crate::api::ctx::parts()?;
     let (state, identity) = crate::api::ctx::request()?;

@@ -67,6 +67,8 @@ impl Studio {
         let error = RwSignal::new(None);
         let phase = RwSignal::new(Phase::Idle);
         let history_version = RwSignal::new(0);
+        // Effects run in the browser only, once the studio is hydrated.
+        Effect::new(stream::preload);
         let run = Action::new_local(move |request: &SummarizeRequest| {
             let request = request.clone();
             async move {

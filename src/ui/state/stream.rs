@@ -49,6 +49,11 @@ impl Draft {
 /// Streams the summary; if the model is warming up on HuggingFace, counts down its estimate
 /// while asking once more with `wait_for_model`, which holds the request until the model is
 /// ready.
+///
+/// Lazy: in a chunk of its own (with the stream's reader and the events' types), out of the
+/// studio's first download. The studio starts loading it once hydrated ([`preload`]), so a
+/// first Summarize rarely waits for it.
+#[lazy]
 pub(super) async fn summarize_with_warmup(
     request: SummarizeRequest,
     phase: RwSignal<Phase>,
@@ -86,6 +91,12 @@ pub(super) async fn summarize_with_warmup(
         }
         other => other,
     }
+}
+
+/// Starts loading [`summarize_with_warmup`]'s chunk, once the page answers input: after the
+/// first download, not in its way.
+pub(super) fn preload() {
+    let _loaded = lazy_preload!(summarize_with_warmup);
 }
 
 /// One streamed request: shows progress and text in the draft as events arrive; the finished
