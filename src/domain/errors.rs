@@ -474,6 +474,19 @@ mod tests {
         assert!(serde_json::from_str::<ErrorCode>("7").is_err());
     }
 
+    proptest::proptest! {
+        /// Any string (NUL, control characters, odd scripts) is read as the code of that name or
+        /// refused with an error, never a panic or another code.
+        #[test]
+        fn any_string_is_a_known_code_or_refused(name in crate::domain::tricky::tricky_text(40)) {
+            let json = serde_json::to_string(&name).unwrap();
+            match serde_json::from_str::<ErrorCode>(&json) {
+                Ok(code) => proptest::prop_assert_eq!(code.as_str(), name.as_str()),
+                Err(e) => proptest::prop_assert!(e.to_string().contains("error codes"), "{}", e),
+            }
+        }
+    }
+
     /// `ALL` names every code: the OpenAPI schema (derived from the enum itself) lists the same.
     #[cfg(feature = "ssr")]
     #[test]
