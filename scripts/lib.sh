@@ -103,10 +103,14 @@ apt_install() {
 # stable compiler by RUSTC_BOOTSTRAP for this build only. PRECIS_WASM_SMALL=0 builds without it
 # (panic messages in the browser's console, for debugging); so does a toolchain without rust-src.
 WASM_SMALL_FLAGS='["-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none", "-Zfmt-debug=none"]'
+# Whether the default toolchain has its std source (rust-src).
+have_std_source() {
+  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]
+}
 wasm_small() {
   WASM_SMALL=false
   [ "${PRECIS_WASM_SMALL:-1}" = 0 ] && return 0
-  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ] || return 0
+  have_std_source || return 0
   WASM_SMALL=true
   WASM_CARGO=(env RUSTC_BOOTSTRAP=1 cargo)
   WASM_CARGO_ARGS=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size

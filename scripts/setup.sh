@@ -40,8 +40,7 @@ else
 fi
 $debian_wasm && { pick_wasm_toolchain || die "could not set up a wasm32 toolchain"; }
 # The std source, for the smaller browser bundle (scripts/lib.sh, wasm_small): a few MB, seconds.
-if ! $debian_wasm && command -v rustup >/dev/null \
-   && [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+if ! $debian_wasm && command -v rustup >/dev/null && ! have_std_source; then
   rustup component add rust-src >/dev/null 2>&1 \
     || log "rust-src could not be installed: the browser bundle will be built without it (larger)"
   pick_wasm_toolchain
